@@ -1,0 +1,1 @@
+//! The resources.arsc table, for resolving references in the manifest.

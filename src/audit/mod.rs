@@ -1,0 +1,1 @@
+//! The audit: compare what the APK does with what the policy declares.

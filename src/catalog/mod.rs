@@ -1,0 +1,1 @@
+//! The SDK signature catalogue: data files under sdk-signatures/, loading and validation.

@@ -1,0 +1,18 @@
+//! `sdkflow callgraph`: not implemented yet.
+
+use sdkflow::Error;
+
+/// Arguments of `sdkflow callgraph`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Input file.
+    pub input: std::path::PathBuf,
+}
+
+/// Run the subcommand.
+pub fn run(args: Args) -> Result<u8, Error> {
+    let _ = args;
+    Err(Error::Usage(
+        "`sdkflow callgraph` is not implemented yet".into(),
+    ))
+}

@@ -1,0 +1,18 @@
+//! `sdkflow policy`: not implemented yet.
+
+use sdkflow::Error;
+
+/// Arguments of `sdkflow policy`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Input file.
+    pub input: std::path::PathBuf,
+}
+
+/// Run the subcommand.
+pub fn run(args: Args) -> Result<u8, Error> {
+    let _ = args;
+    Err(Error::Usage(
+        "`sdkflow policy` is not implemented yet".into(),
+    ))
+}

@@ -1,0 +1,114 @@
+//! What the detector reports. A contract between the detector, the audit and the JSON of
+//! `sdkflow sdks --format json`: fields may be added, not renamed or removed.
+
+use serde::Serialize;
+
+/// How sure a detection is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    /// Only weak, indirect evidence (a host string, an obfuscated layout).
+    Low,
+    /// Manifest components, meta-data or native libraries without code, or code alone.
+    Medium,
+    /// Code packages confirmed by a second kind of evidence.
+    High,
+}
+
+/// One piece of evidence for a detection, pointing at something a reviewer can check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Evidence {
+    /// Classes under a matched package prefix.
+    Classes {
+        /// The signature's package prefix that matched (`cn.jpush.android`).
+        package: String,
+        /// How many classes matched.
+        count: usize,
+        /// A few example class descriptors (`Lcn/jpush/android/api/JPushInterface;`).
+        examples: Vec<String>,
+        /// The dex entries they were found in.
+        dex: Vec<String>,
+    },
+    /// A manifest component whose class name matched.
+    Component {
+        /// `service`, `receiver`, ...
+        component_kind: String,
+        /// Its class name.
+        name: String,
+    },
+    /// A meta-data key that matched.
+    MetaData {
+        /// The key (`JPUSH_APPKEY`).
+        name: String,
+        /// Its value, when present (app keys are evidence too).
+        value: Option<String>,
+    },
+    /// A native library whose name matched.
+    NativeLib {
+        /// The entry path (`lib/arm64-v8a/libjcore322.so`).
+        path: String,
+    },
+    /// A JNI export whose prefix matched.
+    JniSymbol {
+        /// The library entry path.
+        path: String,
+        /// The symbol (`Java_cn_jiguang_...`).
+        symbol: String,
+    },
+    /// A host name found in code strings or native read-only data.
+    Host {
+        /// The host matched.
+        host: String,
+        /// Where: a method (`Lcom/x/Y;->m()V @0x1a`) or a library entry path.
+        location: String,
+    },
+    /// A permission the manifest requests that the signature ties to this SDK.
+    Permission {
+        /// The permission name.
+        name: String,
+    },
+}
+
+/// One SDK found in the input.
+#[derive(Debug, Clone, Serialize)]
+pub struct Detection {
+    /// Signature id (`jpush`).
+    pub id: String,
+    /// English name.
+    pub name: String,
+    /// Chinese name.
+    pub name_zh: Option<String>,
+    /// Vendor.
+    pub vendor: Option<String>,
+    /// Category id (`push`, `library` for plain libraries, ...).
+    pub category: String,
+    /// How sure.
+    pub confidence: Confidence,
+    /// Version when the SDK records it (constant, BuildConfig field, library name).
+    pub version: Option<String>,
+    /// Evidence, strongest first.
+    pub evidence: Vec<Evidence>,
+    /// Permissions the signature says this SDK uses that the manifest requests.
+    pub permissions: Vec<String>,
+    /// Data-type ids (`device_id.imei`) the vendor says the SDK collects.
+    pub data_types: Vec<String>,
+}
+
+/// Code that matches no signature and is not the app's own.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnknownPackage {
+    /// Dotted package (`com.example.vendor`).
+    pub package: String,
+    /// Number of classes under it.
+    pub classes: usize,
+}
+
+/// The detector's output for one input.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Detections {
+    /// SDKs found, third-party SDKs first, then plain libraries.
+    pub sdks: Vec<Detection>,
+    /// Third-party packages that matched nothing.
+    pub unknown: Vec<UnknownPackage>,
+}

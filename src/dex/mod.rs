@@ -1,0 +1,1 @@
+//! Dalvik executable parser and instruction decoder over borrowed bytes.

@@ -1,0 +1,1 @@
+//! Permission and data-type dictionaries (sdk-signatures/permissions.toml, data-types.toml).

@@ -1,0 +1,1 @@
+//! Personal-data flow: sources, sinks, reachability and taint.

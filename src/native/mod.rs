@@ -1,0 +1,1 @@
+//! Native library (ELF) inspection with goblin.

@@ -1,0 +1,1 @@
+//! Renderers for audit reports: text, JSON, SARIF, HTML and Markdown.
