@@ -56,7 +56,8 @@ mkdir -p "$OUT"
 cc_for() { # cc_for ABI
   case "$1" in
     arm64-v8a) echo aarch64-linux-gnu-gcc ;;
-    armeabi-v7a) echo arm-linux-gnueabihf-gcc ;;
+    # Android's armeabi-v7a is ARMv7 Thumb-2 with the softfp calling convention (not Debian's hf)
+    armeabi-v7a) echo "arm-linux-gnueabihf-gcc -march=armv7-a -mthumb -mfloat-abi=softfp -mfpu=vfpv3-d16" ;;
     *) die "unknown ABI $1" ;;
   esac
 }
@@ -64,18 +65,18 @@ cc_for() { # cc_for ABI
 # -nostdlib shared objects: no C runtime, no debug info, host paths mapped away so the
 # output does not depend on where the repository lives.
 CFLAGS=(-shared -fPIC -nostdlib -Os -fno-asynchronous-unwind-tables -fno-ident
-        "-ffile-prefix-map=$HERE=samples" -Wl,--hash-style=both -Wl,-z,noexecstack)
+        "-ffile-prefix-map=$HERE=samples" -Wl,--hash-style=both -Wl,-z,noexecstack -Wl,-z,max-page-size=4096)
 
 # Tiny stand-ins for the Android system libraries (liblog, libc, libm, libdl) so that the
 # sample libraries link against them and carry real DT_NEEDED entries. They are link-time
 # only and never packaged.
 build_stubs() { # build_stubs ABI DIR
   local abi="$1" dir="$2" cc stub
-  cc="$(cc_for "$abi")"
+  read -r -a cc <<< "$(cc_for "$abi")"
   mkdir -p "$dir"
   for stub in "$HERE"/native-stubs/*.c; do
     local name; name="$(basename "$stub" .c)"
-    "$cc" "${CFLAGS[@]}" -Wl,-soname,"$name.so" -o "$dir/$name.so" "$stub"
+    "${cc[@]}" "${CFLAGS[@]}" -Wl,-soname,"$name.so" -o "$dir/$name.so" "$stub"
   done
 }
 
@@ -87,14 +88,14 @@ build_native() { # build_native SRCDIR STAGE
   for abi in "${ABIS[@]}"; do
     local stubs="$WORK/stubs/$abi" cc
     [ -d "$stubs" ] || build_stubs "$abi" "$stubs"
-    cc="$(cc_for "$abi")"
+    read -r -a cc <<< "$(cc_for "$abi")"
     mkdir -p "$stage/lib/$abi"
     for c in "$src"/native/*.c; do
       local lib needed=() n
       lib="$(basename "$c" .c)"
       for n in $(sed -n 's|^// needed: ||p' "$c"); do needed+=("-l$n"); done
-      "$cc" "${CFLAGS[@]}" -I"$HERE/native-stubs" -Wl,-soname,"$lib.so" -o "$stage/lib/$abi/$lib.so" \
-        "$c" -L"$stubs" "${needed[@]}"
+      "${cc[@]}" "${CFLAGS[@]}" -I"$HERE/native-stubs" -Wl,-soname,"$lib.so" -o "$stage/lib/$abi/$lib.so" \
+        "$c" -L"$stubs" -Wl,--no-as-needed "${needed[@]}"
     done
   done
 }
