@@ -11,7 +11,8 @@
 # `broken` is not built from source: it is `multidex` post-processed (classes2.dex replaced by
 # a corrupted dex, lib/arm64-v8a/libBugly.so replaced by a non-ELF file) and re-signed.
 #
-# Reproducible: fixed zip timestamps, sorted entry order, no debug info or host paths in the
+# Reproducible: single-threaded smali over a sorted file list, fixed zip timestamps, sorted
+# entry order, no debug info or host paths in the
 # .so files, and a committed throwaway key (samples/keystore/). RSA PKCS#1 v1.5 signatures are
 # deterministic, so a rebuild gives byte-identical signed APKs (that is what --check verifies).
 #
@@ -138,7 +139,10 @@ build_app() { # build_app NAME
     if [ "$i" = 1 ]; then d="$src/smali"; dexname=classes.dex
     else d="$src/smali$i"; dexname="classes$i.dex"; fi
     [ -d "$d" ] || break
-    smali a --api 21 -o "$w/stage/$dexname" "$d" || die "smali failed on $d"
+    # -j 1: smali's parallel assembler orders the type lists nondeterministically under load;
+    # one thread and a sorted file list give the same dex on every run and file system.
+    (cd "$d" && find . -name '*.smali' | LC_ALL=C sort | xargs smali a -j 1 --api 21 -o "$w/stage/$dexname") \
+      || die "smali failed on $d"
     i=$((i + 1))
   done
   build_native "$src" "$w/stage"
