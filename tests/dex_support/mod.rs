@@ -34,9 +34,23 @@ pub fn dexdump(input: &Path, keep_insns: bool) -> Vec<DexdumpDex> {
     let mut dexes: Vec<DexdumpDex> = Vec::new();
     let mut in_methods = false;
     let mut code: Option<u32> = None;
+    // A const-string whose value holds a newline spans several lines: join them.
+    let mut pending: Option<String> = None;
     for line in out.split(b'\n') {
         let line = line.expect("read dexdump output");
         let line = String::from_utf8_lossy(&line);
+        if let Some(mut text) = pending.take() {
+            text.push('\n');
+            text.push_str(&line);
+            if line.contains(" // string@") {
+                if let (Some(dex), Some(c)) = (dexes.last_mut(), code) {
+                    dex.insns.entry(c).or_default().push(text);
+                }
+            } else {
+                pending = Some(text);
+            }
+            continue;
+        }
         if let Some(rest) = line.strip_prefix("Opened '") {
             let path = rest.split("', DEX version").next().unwrap_or_default();
             let name = match path.rsplit_once(':') {
@@ -85,7 +99,12 @@ pub fn dexdump(input: &Path, keep_insns: bool) -> Vec<DexdumpDex> {
                 dex.invokes += 1;
             }
             if keep_insns && let Some(c) = code {
-                dex.insns.entry(c).or_default().push(right.to_string());
+                let mnemonic = right.get(6..).unwrap_or("");
+                if mnemonic.starts_with("const-string") && !right.contains(" // string@") {
+                    pending = Some(right.to_string());
+                } else {
+                    dex.insns.entry(c).or_default().push(right.to_string());
+                }
             }
         }
     }
@@ -125,4 +144,127 @@ pub fn jverification_dex() -> std::path::PathBuf {
     super::common::corpus(
         "sdk/jverification-react-native@2.8.8/android/build/.transforms/0f038a3935a9273cf6b8278ba7d7064c/transformed/classes/classes.dex",
     )
+}
+
+/// One dexdump instruction line reduced to what can be compared exactly: offset,
+/// mnemonic, registers, indices, raw literal bits and absolute branch target.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Norm {
+    pub offset: u32,
+    pub mnemonic: String,
+    pub regs: Vec<u32>,
+    pub indices: Vec<u32>,
+    pub literal: Option<u64>,
+    pub target: Option<u32>,
+}
+
+const INDEX_KINDS: &[&str] = &[
+    "string@",
+    "type@",
+    "field@",
+    "method@",
+    "proto@",
+    "call_site@",
+    "method_handle@",
+];
+
+fn hex(s: &str) -> Option<u64> {
+    u64::from_str_radix(s, 16).ok()
+}
+
+fn indices_in(text: &str, out: &mut Vec<u32>) {
+    for (i, _) in text.match_indices('@') {
+        let before = &text[..i + 1];
+        if INDEX_KINDS.iter().any(|k| before.ends_with(k)) {
+            let digits: String = text[i + 1..]
+                .chars()
+                .take_while(|c| c.is_ascii_hexdigit())
+                .collect();
+            if let Some(v) = hex(&digits) {
+                out.push(v as u32);
+            }
+        }
+    }
+}
+
+/// Parse the part after `|` of a dexdump instruction line (`0003: invoke-static {v0}, ...`).
+pub fn normalize(line: &str) -> Norm {
+    let (off, rest) = line.split_once(": ").expect("offset");
+    let offset = hex(off).expect("hex offset") as u32;
+    let (mnemonic, operands) = rest.split_once(' ').unwrap_or((rest, ""));
+    let mut n = Norm {
+        offset,
+        mnemonic: mnemonic.to_string(),
+        ..Norm::default()
+    };
+    if matches!(
+        mnemonic,
+        "nop" | "packed-switch-data" | "sparse-switch-data" | "array-data"
+    ) {
+        return n; // payloads and nops: offset and name only
+    }
+    let (body, comment) = match operands.rsplit_once(" // ") {
+        Some((b, c)) => (b, Some(c)),
+        None => (operands, None),
+    };
+    // Registers: the braces of an invoke, or the leading vN operands.
+    if let Some(inner) = body.strip_prefix('{') {
+        let inner = inner.split('}').next().unwrap_or("");
+        n.regs = inner
+            .split(", ")
+            .filter(|t| !t.is_empty())
+            .map(|t| t.trim_start_matches('v').parse().expect("reg"))
+            .collect();
+    } else {
+        for tok in body.split(", ") {
+            match tok.strip_prefix('v').and_then(|r| r.parse().ok()) {
+                Some(r) => n.regs.push(r),
+                None => break,
+            }
+        }
+    }
+    let tokens: Vec<&str> = body.split(", ").collect();
+    let last = tokens.last().copied().unwrap_or("");
+    // Absolute targets are printed as bare hex (4 digits for 21t/22t/10t/20t, 8 for 31t);
+    // goto/32 prints the relative offset as #hex.
+    if mnemonic.starts_with("if-")
+        || mnemonic.starts_with("goto")
+        || mnemonic.ends_with("switch")
+        || mnemonic == "fill-array-data"
+    {
+        let t = last.rsplit(' ').next().unwrap_or(last);
+        n.target = match t.strip_prefix('#') {
+            Some(rel) => Some(offset.wrapping_add(hex(rel).expect("rel") as u32)),
+            None => hex(t).map(|v| v as u32),
+        };
+    }
+    if mnemonic.starts_with("const-string") {
+        // The string may contain anything: take the index from the comment only.
+        indices_in(comment.unwrap_or(""), &mut n.indices);
+    } else {
+        indices_in(body, &mut n.indices);
+        if n.indices.is_empty()
+            && let Some(c) = comment
+        {
+            indices_in(c, &mut n.indices);
+        }
+    }
+    // odex quick forms: [obj+XXXX] field offsets, [XXXX] vtable slots.
+    if mnemonic.ends_with("-quick") {
+        let start = body.rfind('[').expect("quick index");
+        let digits: String = body[start + 1..]
+            .trim_start_matches("obj+")
+            .chars()
+            .take_while(|c| c.is_ascii_hexdigit())
+            .collect();
+        n.indices.push(hex(&digits).expect("quick hex") as u32);
+    }
+    if let Some(c) = comment
+        && let Some(raw) = c.strip_prefix('#')
+        && !c.starts_with("#int")
+    // never: the comment holds raw bits
+    {
+        n.literal = hex(raw);
+    }
+    n
 }
