@@ -1,0 +1,102 @@
+//! The one text normalisation shared by dictionary phrases and policy text, so that a
+//! phrase written once (in either script, any width, any case) matches every spelling.
+//!
+//! Per character: full-width ASCII → half-width, ideographic space → space, ASCII lower
+//! case. Whitespace is dropped except one space between two ASCII letters or digits
+//! (`Android ID` keeps its space, `IP 地址` becomes `ip地址`). Traditional characters are
+//! converted to simplified with fast2s, which maps one character to one character, so
+//! offsets survive.
+
+/// Fold one character: width, case and space variants. Never changes the char count.
+pub fn fold_char(c: char) -> char {
+    let c = match c {
+        '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => ' ',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{FF61}' => '。',
+        '\u{FE50}' => ',',
+        '\u{FE51}' => '、',
+        '\u{FE54}' => ';',
+        '\u{FE55}' => ':',
+        _ => c,
+    };
+    c.to_ascii_lowercase()
+}
+
+/// Whether `c` is whitespace for the folding rule (after [`fold_char`]).
+pub fn is_space(c: char) -> bool {
+    c == ' ' || c == '\t' || c == '\r' || c == '\u{200B}' || c == '\u{FEFF}'
+}
+
+/// Whether a space between `prev` and `next` is kept (both ASCII alphanumeric).
+pub fn keeps_space(prev: char, next: char) -> bool {
+    prev.is_ascii_alphanumeric() && next.is_ascii_alphanumeric()
+}
+
+/// Traditional → simplified, char for char. Returns `None` if the converter ever changed
+/// the number of characters (it does not today; the caller then keeps the input).
+pub fn to_simplified(s: &str) -> Option<String> {
+    if s.is_ascii() {
+        return Some(s.to_owned());
+    }
+    let out = fast2s::convert(s);
+    (out.chars().count() == s.chars().count()).then_some(out)
+}
+
+/// Normalise a dictionary phrase or a name the same way policy text is normalised.
+pub fn normalize(s: &str) -> String {
+    let folded: Vec<char> = s.chars().map(fold_char).collect();
+    let mut out = String::with_capacity(s.len());
+    let mut prev: Option<char> = None;
+    let mut pending_space = false;
+    for &c in &folded {
+        if is_space(c) || c == '\n' {
+            pending_space = true;
+            continue;
+        }
+        if pending_space && prev.is_some_and(|p| keeps_space(p, c)) {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.push(c);
+        prev = Some(c);
+    }
+    to_simplified(&out).unwrap_or(out)
+}
+
+/// Whether a match at `start..end` of `text` sits on ASCII word boundaries where the
+/// phrase begins or ends with an ASCII letter or digit (`mac` must not match in `macro`).
+pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let phrase = text.get(start..end).unwrap_or("");
+    let first = phrase.chars().next();
+    let last = phrase.chars().next_back();
+    let before = text.get(..start).and_then(|s| s.chars().next_back());
+    let after = text.get(end..).and_then(|s| s.chars().next());
+    let left_ok = !(first.is_some_and(|c| c.is_ascii_alphanumeric())
+        && before.is_some_and(|c| c.is_ascii_alphanumeric()));
+    let right_ok = !(last.is_some_and(|c| c.is_ascii_alphanumeric())
+        && after.is_some_and(|c| c.is_ascii_alphanumeric()));
+    left_ok && right_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_width_case_space_and_script() {
+        assert_eq!(normalize("Ａｎｄｒｏｉｄ　ＩＤ"), "android id");
+        assert_eq!(normalize("IP 地址"), "ip地址");
+        assert_eq!(normalize("裝置識別碼"), "装置识别码");
+        assert_eq!(normalize("設備權限："), "设备权限:");
+        assert_eq!(normalize("腾讯TMF SDK"), "腾讯tmf sdk");
+    }
+
+    #[test]
+    fn word_boundaries_apply_to_ascii_only() {
+        let t = "macro mac地址 设备mac";
+        assert!(!on_word_boundaries(t, 0, 3));
+        assert!(on_word_boundaries(t, 6, 9));
+        let i = t.rfind("mac").unwrap_or(0);
+        assert!(on_word_boundaries(t, i, i + 3));
+    }
+}
