@@ -1423,8 +1423,11 @@ pub(crate) static ATTRS: &[(u32, &str)] = &[
     (0x01010606, "identifier"),
 ];
 
-/// `(attribute id, is a flag set, [(value name, value)])`, sorted by attribute id.
-pub(crate) static VALUES: &[(u32, bool, &[(&str, u32)])] = &[
+/// The named values of one attribute: `(value name, value)`.
+pub(crate) type Names = &'static [(&'static str, u32)];
+
+/// `(attribute id, is a flag set, named values)`, sorted by attribute id.
+pub(crate) static VALUES: &[(u32, bool, Names)] = &[
     (0x01010009, true, &[("appPredictor", 0x200000), ("appop", 0x40), ("configurator", 0x80000), ("dangerous", 0x1), ("development", 0x20), ("documenter", 0x40000), ("incidentReportApprover", 0x100000), ("installer", 0x100), ("instant", 0x1000), ("normal", 0x0), ("oem", 0x4000), ("pre23", 0x80), ("preinstalled", 0x400), ("privileged", 0x10), ("runtime", 0x2000), ("setup", 0x800), ("signature", 0x2), ("signatureOrSystem", 0x3), ("system", 0x10), ("textClassifier", 0x10000), ("vendorPrivileged", 0x8000), ("verifier", 0x200), ("wellbeing", 0x20000)]),
     (0x0101001d, false, &[("singleInstance", 0x3), ("singleTask", 0x2), ("singleTop", 0x1), ("standard", 0x0)]),
     (0x0101001e, false, &[("behind", 0x3), ("fullSensor", 0xa), ("fullUser", 0xd), ("landscape", 0x0), ("locked", 0xe), ("nosensor", 0x5), ("portrait", 0x1), ("reverseLandscape", 0x8), ("reversePortrait", 0x9), ("sensor", 0x4), ("sensorLandscape", 0x6), ("sensorPortrait", 0x7), ("unspecified", 0xffffffff), ("user", 0x2), ("userLandscape", 0xb), ("userPortrait", 0xc)]),

@@ -58,8 +58,10 @@ out.write("pub(crate) static ATTRS: &[(u32, &str)] = &[\n")
 for rid in sorted(attrs):
     out.write(f"    (0x{rid:08x}, \"{attrs[rid]}\"),\n")
 out.write("];\n\n")
-out.write("/// `(attribute id, is a flag set, [(value name, value)])`, sorted by attribute id.\n")
-out.write("pub(crate) static VALUES: &[(u32, bool, &[(&str, u32)])] = &[\n")
+out.write("/// The named values of one attribute: `(value name, value)`.\n")
+out.write("pub(crate) type Names = &'static [(&'static str, u32)];\n\n")
+out.write("/// `(attribute id, is a flag set, named values)`, sorted by attribute id.\n")
+out.write("pub(crate) static VALUES: &[(u32, bool, Names)] = &[\n")
 for rid, flags, names in values:
     inner = ", ".join(f"(\"{n}\", 0x{v:x})" for n, v in names)
     out.write(f"    (0x{rid:08x}, {str(flags).lower()}, &[{inner}]),\n")

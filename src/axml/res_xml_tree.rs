@@ -63,7 +63,7 @@ pub fn decode(data: &[u8]) -> Result<Document, ResError> {
         }
         pos = chunk.end();
     }
-    while walker.stack.len() > 0 {
+    while !walker.stack.is_empty() {
         walker.close();
     }
     if walker.doc.roots.is_empty() {
