@@ -8,7 +8,13 @@ use sdkflow::axml::Naming;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(table) = ResourceTable::parse(data) {
-        for id in [0x7f01_0000u32, 0x7f02_0000, 0x7f03_0001, 0x7f08_0000, 0x0101_0000] {
+        for id in [
+            0x7f01_0000u32,
+            0x7f02_0000,
+            0x7f03_0001,
+            0x7f08_0000,
+            0x0101_0000,
+        ] {
             let _ = table.resolve_text(id);
             let _ = table.reference_name(id);
         }
