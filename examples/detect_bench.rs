@@ -16,7 +16,10 @@ fn main() {
         eprintln!("usage: detect_bench APK");
         std::process::exit(2);
     };
-    let out = Command::new("dexdump").arg(&path).output().expect("dexdump");
+    let out = Command::new("dexdump")
+        .arg(&path)
+        .output()
+        .expect("dexdump");
     let dump = String::from_utf8_lossy(&out.stdout);
     let classes: Vec<&str> = dump
         .lines()
