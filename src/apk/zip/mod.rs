@@ -38,8 +38,8 @@ pub struct Archive<'a> {
     pub located: Located,
     /// Every central directory record, in order (duplicates kept).
     pub entries: Vec<CentralEntry<'a>>,
-    /// Bytes before the first local header (Android refuses a file whose first bytes are
-    /// not a local header).
+    /// Bytes before the first local header when the file does not start with one (Android
+    /// refuses such a file); 0 otherwise.
     pub leading: u64,
 }
 
@@ -58,11 +58,17 @@ impl<'a> Archive<'a> {
     pub fn open(data: &'a [u8], max_entries: u64) -> Result<Self, ZipError> {
         let located = end_record::locate(data)?;
         let entries = central_directory::parse(data, &located, max_entries)?;
-        let leading = entries
-            .iter()
-            .map(|e| e.local_header_offset)
-            .min()
-            .unwrap_or(0);
+        // Android only asks that the file start with a local header: build tools put
+        // "virtual" headers (no central record, alignment padding) there, which are fine.
+        let leading = if data.starts_with(b"PK\x03\x04") {
+            0
+        } else {
+            entries
+                .iter()
+                .map(|e| e.local_header_offset)
+                .min()
+                .unwrap_or(0)
+        };
         Ok(Archive {
             data,
             located,
