@@ -137,3 +137,92 @@ pub fn unzip_p(path: &Path, name: &str) -> Vec<u8> {
         .unwrap_or_else(|e| panic!("oracle `unzip` not runnable ({e}): run `bash .ci/run`"));
     out.stdout
 }
+
+/// One entry for [`raw_zip`]: the stored bytes and what the headers declare.
+pub struct RawEntry<'a> {
+    /// Entry name.
+    pub name: &'a str,
+    /// Compression method.
+    pub method: u16,
+    /// CRC-32 to declare.
+    pub crc32: u32,
+    /// Inflated size to declare.
+    pub size: u32,
+    /// The stored bytes (already compressed for method 8).
+    pub data: &'a [u8],
+}
+
+/// A zip written by hand, so headers can declare anything (lying sizes, bombs).
+pub fn raw_zip(entries: &[RawEntry<'_>]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for e in entries {
+        let local = out.len() as u32;
+        let mut fixed = Vec::new();
+        fixed.extend(20u16.to_le_bytes()); // version needed
+        fixed.extend(0u16.to_le_bytes()); // flags
+        fixed.extend(e.method.to_le_bytes());
+        fixed.extend([0u8; 4]); // time, date
+        fixed.extend(e.crc32.to_le_bytes());
+        fixed.extend((e.data.len() as u32).to_le_bytes());
+        fixed.extend(e.size.to_le_bytes());
+        fixed.extend((e.name.len() as u16).to_le_bytes());
+        fixed.extend(0u16.to_le_bytes()); // extra length
+        out.extend(b"PK\x03\x04");
+        out.extend(&fixed);
+        out.extend(e.name.as_bytes());
+        out.extend(e.data);
+        central.extend(b"PK\x01\x02");
+        central.extend(20u16.to_le_bytes()); // made by
+        central.extend(&fixed);
+        central.extend([0u8; 10]); // comment length, disk, internal, external attributes
+        central.extend(local.to_le_bytes());
+        central.extend(e.name.as_bytes());
+    }
+    let cd_offset = out.len() as u32;
+    out.extend(&central);
+    out.extend(b"PK\x05\x06\0\0\0\0");
+    out.extend((entries.len() as u16).to_le_bytes());
+    out.extend((entries.len() as u16).to_le_bytes());
+    out.extend((central.len() as u32).to_le_bytes());
+    out.extend(cd_offset.to_le_bytes());
+    out.extend(0u16.to_le_bytes());
+    out
+}
+
+/// A real deflate stream of `mib` MiB of zeros and its CRC-32, built fast: after a full
+/// flush the compressor starts afresh, so every further 1 MiB chunk compresses to the
+/// same bytes and can be repeated.
+pub fn zeros_deflated(mib: usize) -> (Vec<u8>, u32) {
+    use flate2::{Compress, Compression, Crc, FlushCompress};
+    let chunk = vec![0u8; 1 << 20];
+    let mut z = Compress::new(Compression::best(), false);
+    let mut piece = |input: &[u8], flush| {
+        let mut out = Vec::with_capacity(64 << 10);
+        let before = z.total_in();
+        z.compress_vec(input, &mut out, flush).expect("deflate");
+        assert_eq!(
+            z.total_in() - before,
+            input.len() as u64,
+            "chunk not consumed"
+        );
+        out
+    };
+    let first = piece(&chunk, FlushCompress::Full);
+    let second = piece(&chunk, FlushCompress::Full);
+    let third = piece(&chunk, FlushCompress::Full);
+    assert_eq!(second, third, "a full flush should make chunks repeat");
+    let last = piece(&[], FlushCompress::Finish);
+    let mut stream = first;
+    for _ in 1..mib {
+        stream.extend(&second);
+    }
+    stream.extend(last);
+    let mut one = Crc::new();
+    one.update(&chunk);
+    let mut crc = Crc::new();
+    for _ in 0..mib {
+        crc.combine(&one);
+    }
+    (stream, crc.sum())
+}
