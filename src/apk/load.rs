@@ -74,6 +74,13 @@ fn load_zip(name: &str, bytes: &[u8], limits: &Limits) -> Result<LoadedApp, Erro
     let mut loader = Loader::new(name, "apk", limits);
     let archive = match Archive::open(bytes, limits.max_entries as u64) {
         Ok(a) => a,
+        Err(ZipError::NoEndRecord) if bytes.starts_with(b"PK\x03\x04") => {
+            return Err(Error::malformed(
+                Location::file(name).at(bytes.len() as u64),
+                crate::Format::Zip,
+                "starts like a zip but has no end-of-central-directory record (truncated?)",
+            ));
+        }
         Err(ZipError::NoEndRecord) => {
             return Err(Error::Unsupported {
                 at: Location::file(name),
