@@ -75,7 +75,10 @@ fn bad_inputs_exit_2_with_one_line_naming_the_file() {
     assert_eq!(code, 2);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("cut.apk @0x"), "{stderr}");
-    assert!(stderr.contains("no end-of-central-directory record (truncated?)"), "{stderr}");
+    assert!(
+        stderr.contains("no end-of-central-directory record (truncated?)"),
+        "{stderr}"
+    );
 
     let (code, _, stderr) = common::sdkflow(&["inspect", "/nonexistent/app.apk"]);
     assert_eq!(code, 2);
