@@ -76,8 +76,26 @@ impl Doc<'_> {
     }
 }
 
+/// Whether `r` lies inside one of `outer`, which is sorted by start and non-overlapping
+/// (binary search: policies can be megabytes with thousands of ranges).
 fn inside(r: Range, outer: &[Range]) -> bool {
-    outer.iter().any(|&(a, b)| r.0 >= a && r.1 <= b)
+    let k = outer.partition_point(|&(a, _)| a <= r.0);
+    k.checked_sub(1)
+        .and_then(|k| outer.get(k))
+        .is_some_and(|&(_, b)| r.1 <= b)
+}
+
+/// The hits (sorted by start) that start inside `a..b`.
+fn hits_within(hits: &[PhraseHit], a: usize, b: usize) -> &[PhraseHit] {
+    let from = hits.partition_point(|h| h.start < a);
+    let to = hits.partition_point(|h| h.start < b);
+    hits.get(from..to.max(from)).unwrap_or(&[])
+}
+
+/// The hit (sorted, non-overlapping) that covers `a..b`, if any.
+fn covering(hits: &[PhraseHit], a: usize, b: usize) -> Option<&PhraseHit> {
+    let k = hits.partition_point(|h| h.start <= a);
+    hits.get(k.checked_sub(1)?).filter(|h| h.end >= b)
 }
 
 /// Read the declared table from decoded policy text.
@@ -106,6 +124,8 @@ pub fn extract(
         }
     }
 
+    permission_cells.sort_unstable();
+    header_cells.sort_unstable();
     let all_perm_hits = dict.find_permission_phrases(t);
     let perm_hits: Vec<PhraseHit> = all_perm_hits
         .iter()
@@ -125,7 +145,7 @@ pub fn extract(
         .filter(|h| {
             // 修改系统设置权限 is WRITE_SETTINGS, not a declaration of 系统设置 (device settings).
             let id = dict.data_type_of(h.target).unwrap_or("");
-            !perm_hits.iter().any(|p| {
+            !covering(&perm_hits, h.start, h.end).is_some_and(|p| {
                 !p.context_only
                     && p.start <= h.start
                     && p.end >= h.end
@@ -135,7 +155,7 @@ pub fn extract(
         .collect();
 
     let mut entries = sdks::table_entries(t, &tables);
-    entries.extend(sdks::list_entries(t, aliases));
+    entries.extend(sdks::list_entries(t, aliases, &tables));
     entries.sort_by_key(|e| e.span.0);
 
     let mut out = DeclaredPolicy {
@@ -264,7 +284,10 @@ fn sdk_rows(
         .collect();
 
     let mut permissions: Vec<String> = Vec::new();
-    for h in perm_hits.iter().filter(|h| in_scope((h.start, h.end))) {
+    for h in hits_within(perm_hits, entry.span.0, entry.span.1)
+        .iter()
+        .filter(|h| in_scope((h.start, h.end)))
+    {
         for name in doc.dict.permissions_of(h.target) {
             if !permissions.iter().any(|p| p == name) {
                 permissions.push(name.to_owned());
@@ -272,9 +295,13 @@ fn sdk_rows(
         }
     }
     let mut data: Vec<(String, Range)> = Vec::new();
+    let first = dt_hits.partition_point(|h| h.start < entry.span.0);
+    let last = dt_hits.partition_point(|h| h.start < entry.span.1);
     for (k, h) in dt_hits
         .iter()
         .enumerate()
+        .take(last)
+        .skip(first)
         .filter(|(_, h)| in_scope((h.start, h.end)))
     {
         if inside((h.start, h.end), &purposes) {
@@ -302,19 +329,21 @@ fn sdk_rows(
         (Some(p), _) => Some(p),
         (None, k) => k,
     };
-    let link = value(Field::Link).or_else(|| {
-        entry.scope.iter().find_map(|&(a, b)| {
-            let s = t.get(a..b)?;
-            let i = s.find("http")?;
-            let len: usize = s
-                .get(i..)?
-                .chars()
-                .take_while(|c| c.is_ascii_graphic() && *c != ',' && *c != ';')
-                .map(char::len_utf8)
-                .sum();
-            Some(doc.display((a + i, a + i + len)))
-        })
-    });
+    let link = value(Field::Link)
+        .filter(|l| l.chars().any(char::is_alphanumeric))
+        .or_else(|| {
+            entry.scope.iter().find_map(|&(a, b)| {
+                let s = t.get(a..b)?;
+                let i = s.find("http")?;
+                let len: usize = s
+                    .get(i..)?
+                    .chars()
+                    .take_while(|c| c.is_ascii_graphic() && *c != ',' && *c != ';')
+                    .map(char::len_utf8)
+                    .sum();
+                Some(doc.display((a + i, a + i + len)))
+            })
+        });
 
     // A run-on group names different SDKs (`高德地图;高德定位;高德导航SDK`): names with one
     // candidate id take it first, ambiguous ones take a candidate not yet used, and a name
@@ -487,7 +516,7 @@ fn unmatched(
     let in_tables: Vec<Range> = tables.iter().map(|tb| tb.span).collect();
     for (i, _) in t.match_indices("权限") {
         let end = i + "权限".len();
-        if all_hits.iter().any(|h| h.start <= i && h.end >= end) || inside((i, end), &in_tables) {
+        if covering(all_hits, i, end).is_some() || inside((i, end), &in_tables) {
             continue;
         }
         let before = t.get(..i).unwrap_or("");

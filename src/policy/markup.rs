@@ -127,16 +127,15 @@ fn strip_html(text: &str) -> Vec<Mapped> {
                     "td" | "th" => in_cell = false,
                     "tr" if closing => {
                         out.push(('|', at));
-                        out.push(('\n', at));
+                        newline(&mut out, at);
                         in_cell = false;
                     }
                     "tr" => {
-                        out.push(('\n', at));
+                        newline(&mut out, at);
                         in_cell = false;
                     }
-                    n if BLOCK_TAGS.contains(&n) => {
-                        out.push((if in_cell { ';' } else { '\n' }, at))
-                    }
+                    n if BLOCK_TAGS.contains(&n) && in_cell => out.push((';', at)),
+                    n if BLOCK_TAGS.contains(&n) => newline(&mut out, at),
                     _ => {}
                 }
             }
@@ -164,6 +163,19 @@ fn strip_html(text: &str) -> Vec<Mapped> {
         }
     }
     out
+}
+
+/// End the current line unless it is already ended: HTML blank lines mean nothing, and
+/// table rows must stay adjacent.
+fn newline(out: &mut Vec<Mapped>, at: u32) {
+    if out
+        .iter()
+        .rev()
+        .find(|&&(c, _)| c != ' ')
+        .is_some_and(|&(c, _)| c != '\n')
+    {
+        out.push(('\n', at));
+    }
 }
 
 /// Offset of the first ASCII-case-insensitive occurrence of `needle`, or `hay.len()`.

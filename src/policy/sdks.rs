@@ -447,20 +447,32 @@ fn classify(text: &str, u: &Unit, aliases: &Aliases) -> Kind {
 }
 
 /// SDK entries of list regions.
-pub fn list_entries(text: &str, aliases: &Aliases) -> Vec<Entry> {
-    let units = units(text);
+pub fn list_entries(text: &str, aliases: &Aliases, tables: &[Table]) -> Vec<Entry> {
+    // Table rows are read by `table_entries`; here they are skipped (a region may hold a table).
+    let units: Vec<Unit> = units(text)
+        .into_iter()
+        .filter(|u| {
+            !tables
+                .iter()
+                .any(|t| u.start >= t.span.0 && u.end <= t.span.1)
+        })
+        .collect();
     let mut entries: Vec<Entry> = Vec::new();
     let mut in_region = false;
     let mut misses = 0;
     let mut seen = 0;
     let mut current: Option<usize> = None;
     let mut has_desc = false;
+    let mut last_end = 0;
     let mut i = 0;
     while i < units.len() {
         let Some(mut u) = units.get(i).copied() else {
             break;
         };
         i += 1;
+        // A description line must follow its entry directly, not after a blank line.
+        let adjacent = !text.get(last_end..u.start).unwrap_or("").contains("\n\n");
+        last_end = u.end;
         if !in_region {
             if heading_trigger(text, &u) {
                 (in_region, misses, seen, current) = (true, 0, 0, None);
@@ -487,6 +499,7 @@ pub fn list_entries(text: &str, aliases: &Aliases) -> Vec<Entry> {
         }
         match classify(text, &u, aliases) {
             Kind::Entry(names, fs) if !names.is_empty() => {
+                has_desc = !fs.is_empty();
                 entries.push(Entry {
                     names,
                     fields: fs,
@@ -495,7 +508,6 @@ pub fn list_entries(text: &str, aliases: &Aliases) -> Vec<Entry> {
                     span: (u.start, u.end),
                 });
                 current = Some(entries.len() - 1);
-                has_desc = false;
                 seen += 1;
             }
             Kind::Fields(fs) if current.is_some() => {
@@ -505,7 +517,7 @@ pub fn list_entries(text: &str, aliases: &Aliases) -> Vec<Entry> {
                     e.span.1 = u.end;
                 }
             }
-            _ if current.is_some() && u.whole_line && !has_desc => {
+            _ if current.is_some() && u.whole_line && !has_desc && adjacent => {
                 if let Some(e) = current.and_then(|c| entries.get_mut(c)) {
                     e.fields.push((Field::Usage, (u.start, u.end)));
                     e.scope.push((u.start, u.end));
@@ -611,8 +623,22 @@ pub fn mentions<'a>(
     listed: &[Range],
 ) -> Vec<(Range, Vec<&'a str>)> {
     let mut out = Vec::new();
+    let mut listed = listed.to_vec();
+    listed.sort_unstable();
+    // Spans may nest (a table row inside a table): the running maximum end answers
+    // "is this inside any span starting before it" with one binary search.
+    let mut reach = Vec::with_capacity(listed.len());
+    let mut max_end = 0;
+    for &(_, b) in &listed {
+        max_end = max_end.max(b);
+        reach.push(max_end);
+    }
     for (s, e, ids) in aliases.find(text) {
-        if listed.iter().any(|&(a, b)| s >= a && e <= b) {
+        let k = listed.partition_point(|&(a, _)| a <= s);
+        if k.checked_sub(1)
+            .and_then(|k| reach.get(k))
+            .is_some_and(|&b| e <= b)
+        {
             continue;
         }
         let after = text.get(e..).unwrap_or("");
@@ -665,7 +691,7 @@ mod tests {
     #[test]
     fn run_on_prose_list_is_split_into_entries() {
         let t = "我们接入的第三方sdk情形如下:微信分享sdk功能类型:第三方账号登录个人信息类型:设备信息,系统版本。收集使用目的:登录官网链接:https://open.weixin.qq.com/华为联运应用:技术服务。高德地图;高德定位;高德导航sdk。我们使用它获取您的位置。如您不同意相关第三方服务商收集相关信息。";
-        let e = list_entries(t, &aliases());
+        let e = list_entries(t, &aliases(), &[]);
         let names: Vec<Vec<&str>> = e
             .iter()
             .map(|e| e.names.iter().map(|r| &t[r.0..r.1]).collect())
@@ -690,7 +716,7 @@ mod tests {
     #[test]
     fn numbered_list_under_heading() {
         let t = "三、第三方sdk\n1、微信sdk\n用于调用微信支付\n2、极光推送sdk\n四、我们如何共享\n";
-        let e = list_entries(t, &aliases());
+        let e = list_entries(t, &aliases(), &[]);
         assert_eq!(e.len(), 2);
         assert_eq!(
             e[0].field(Field::Usage).map(|r| &t[r.0..r.1]),
