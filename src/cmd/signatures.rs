@@ -1,18 +1,124 @@
-//! `sdkflow signatures`: not implemented yet.
+//! `sdkflow signatures`: list, show or check the SDK signature catalogue.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
 
 use sdkflow::Error;
+use sdkflow::catalog::Catalog;
+
+use super::output::emit;
+use super::sdks::OutputFormat;
 
 /// Arguments of `sdkflow signatures`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Input file.
-    pub input: std::path::PathBuf,
+    /// What to do.
+    #[command(subcommand)]
+    pub action: Action,
+    /// A folder of signature files that add to or override the embedded catalogue.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub signatures: Option<PathBuf>,
+    /// Output format (list, show).
+    #[arg(long, value_enum, default_value = "text", global = true)]
+    pub format: OutputFormat,
+}
+
+/// `signatures` actions.
+#[derive(Debug, clap::Subcommand)]
+pub enum Action {
+    /// One line per signature: id, category, name, Chinese name.
+    List,
+    /// One signature in full.
+    Show {
+        /// Signature id (`jpush`).
+        id: String,
+    },
+    /// Validate a signature folder (default: the embedded catalogue); exit 1 when invalid.
+    Check {
+        /// A `sdk-signatures/`-style folder or a folder of signature files.
+        dir: Option<PathBuf>,
+    },
+}
+
+fn catalog(dir: Option<&std::path::Path>) -> Result<Catalog, Error> {
+    match dir {
+        Some(dir) => Catalog::embedded().with_overrides(dir),
+        None => Ok(Catalog::embedded()),
+    }
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Result<String, Error> {
+    serde_json::to_string_pretty(value)
+        .map(|s| s + "\n")
+        .map_err(|e| Error::Usage(format!("cannot render JSON: {e}")))
 }
 
 /// Run the subcommand.
 pub fn run(args: Args) -> Result<u8, Error> {
-    let _ = args;
-    Err(Error::Usage(
-        "`sdkflow signatures` is not implemented yet".into(),
-    ))
+    match args.action {
+        Action::List => {
+            let catalog = catalog(args.signatures.as_deref())?;
+            let text = match args.format {
+                OutputFormat::Json => json(&catalog.sdks())?,
+                OutputFormat::Text => {
+                    let mut out = String::new();
+                    for sdk in catalog.sdks() {
+                        let _ = writeln!(
+                            out,
+                            "{:<28} {:<17} {}{}",
+                            sdk.id,
+                            sdk.category,
+                            sdk.name,
+                            sdk.name_zh
+                                .as_deref()
+                                .map(|z| format!(" ({z})"))
+                                .unwrap_or_default()
+                        );
+                    }
+                    let _ = writeln!(out, "{} signatures", catalog.sdks().len());
+                    out
+                }
+            };
+            emit(&text, None)?;
+            Ok(0)
+        }
+        Action::Show { id } => {
+            let catalog = catalog(args.signatures.as_deref())?;
+            let Some(sdk) = catalog.get(&id) else {
+                return Err(Error::Usage(format!(
+                    "no signature has id `{id}` (see `sdkflow signatures list`)"
+                )));
+            };
+            let text = match args.format {
+                OutputFormat::Json => json(sdk)?,
+                OutputFormat::Text => {
+                    let file = catalog.file_of(&id).unwrap_or_default();
+                    let body = toml::to_string_pretty(sdk)
+                        .map_err(|e| Error::Usage(format!("cannot render TOML: {e}")))?;
+                    format!("# {file}\n{body}")
+                }
+            };
+            emit(&text, None)?;
+            Ok(0)
+        }
+        Action::Check { dir } => {
+            let catalog = match dir.as_deref().or(args.signatures.as_deref()) {
+                Some(dir) => Catalog::load_dir(dir)?,
+                None => Catalog::embedded(),
+            };
+            let errors = catalog.validate();
+            let mut out = String::new();
+            for e in &errors {
+                let _ = writeln!(out, "{e}");
+            }
+            let _ = writeln!(
+                out,
+                "{} signatures, {} problems",
+                catalog.sdks().len(),
+                errors.len()
+            );
+            emit(&out, None)?;
+            Ok(u8::from(!errors.is_empty()))
+        }
+    }
 }

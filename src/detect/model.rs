@@ -93,6 +93,10 @@ pub struct Detection {
     pub permissions: Vec<String>,
     /// Data-type ids (`device_id.imei`) the vendor says the SDK collects.
     pub data_types: Vec<String>,
+    /// Detected SDKs that ship this one inside their own code (`jverification` for the
+    /// carriers' one-click login SDKs): a policy naming the parent may cover it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub bundled_by: Vec<String>,
 }
 
 /// Code that matches no signature and is not the app's own.
@@ -102,6 +106,8 @@ pub struct UnknownPackage {
     pub package: String,
     /// Number of classes under it.
     pub classes: usize,
+    /// A few example class descriptors.
+    pub examples: Vec<String>,
 }
 
 /// The detector's output for one input.
@@ -111,4 +117,16 @@ pub struct Detections {
     pub sdks: Vec<Detection>,
     /// Third-party packages that matched nothing.
     pub unknown: Vec<UnknownPackage>,
+}
+
+impl Detections {
+    /// The detection with this signature id.
+    pub fn get(&self, id: &str) -> Option<&Detection> {
+        self.sdks.iter().find(|d| d.id == id)
+    }
+
+    /// Third-party SDKs only (no plain libraries).
+    pub fn third_party(&self) -> impl Iterator<Item = &Detection> {
+        self.sdks.iter().filter(|d| d.category != "library")
+    }
 }

@@ -1,1 +1,5 @@
 //! Personal-data flow: sources, sinks, reachability and taint.
+
+pub mod catalog;
+
+pub use catalog::ApiCatalog;

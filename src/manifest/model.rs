@@ -150,4 +150,7 @@ pub struct MetaData {
     pub resource: Option<String>,
     /// The component it belongs to; `None` for application-level meta-data.
     pub component: Option<String>,
+    /// The reference `android:value` was written as (`@string/umeng_key`), when it was one;
+    /// `value` then holds what it resolves to.
+    pub value_reference: Option<String>,
 }

@@ -1,0 +1,18 @@
+.class public Lcom/sdkflow/sample/basic/BootReceiver;
+.super Landroid/content/BroadcastReceiver;
+.source "BootReceiver.java"
+
+.method public constructor <init>()V
+    .registers 1
+    invoke-direct {p0}, Landroid/content/BroadcastReceiver;-><init>()V
+    return-void
+.end method
+
+.method public onReceive(Landroid/content/Context;Landroid/content/Intent;)V
+    .registers 5
+    const-string v0, "BootReceiver"
+    invoke-virtual {p2}, Landroid/content/Intent;->getAction()Ljava/lang/String;
+    move-result-object v1
+    invoke-static {v0, v1}, Landroid/util/Log;->i(Ljava/lang/String;Ljava/lang/String;)I
+    return-void
+.end method

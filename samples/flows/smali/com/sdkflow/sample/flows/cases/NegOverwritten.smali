@@ -1,0 +1,28 @@
+.class public Lcom/sdkflow/sample/flows/cases/NegOverwritten;
+.super Ljava/lang/Object;
+.source "NegOverwritten.java"
+
+
+.method public constructor <init>()V
+    .locals 0
+    invoke-direct {p0}, Ljava/lang/Object;-><init>()V
+    return-void
+.end method
+
+.method public static run(Landroid/content/Context;)V
+    .locals 6
+
+    const-string v1, "phone"
+    invoke-virtual {p0, v1}, Landroid/content/Context;->getSystemService(Ljava/lang/String;)Ljava/lang/Object;
+    move-result-object v1
+    check-cast v1, Landroid/telephony/TelephonyManager;
+    invoke-virtual {v1}, Landroid/telephony/TelephonyManager;->getDeviceId()Ljava/lang/String;
+    move-result-object v0
+
+    const-string v0, "unknown"
+
+    const-string v1, "NegOverwritten"
+    invoke-static {v1, v0}, Landroid/util/Log;->i(Ljava/lang/String;Ljava/lang/String;)I
+
+    return-void
+.end method

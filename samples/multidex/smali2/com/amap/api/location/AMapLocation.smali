@@ -1,0 +1,10 @@
+.class public Lcom/amap/api/location/AMapLocation;
+.super Landroid/location/Location;
+.source "AMapLocation.java"
+
+
+.method public constructor <init>(Landroid/location/Location;)V
+    .locals 0
+    invoke-direct {p0, p1}, Landroid/location/Location;-><init>(Landroid/location/Location;)V
+    return-void
+.end method

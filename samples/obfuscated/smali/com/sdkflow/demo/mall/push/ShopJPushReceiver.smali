@@ -1,0 +1,24 @@
+.class public Lcom/sdkflow/demo/mall/push/ShopJPushReceiver;
+.super Lcn/jpush/a/c;
+.source "SourceFile"
+
+
+.method public constructor <init>()V
+    .locals 0
+    invoke-direct {p0}, Lcn/jpush/a/c;-><init>()V
+    return-void
+.end method
+
+.method public onMessage(Landroid/content/Context;Lcn/jpush/a/b;)V
+    .locals 2
+    const-string v0, "ShopPush"
+    iget-object v1, p2, Lcn/jpush/a/b;->message:Ljava/lang/String;
+    invoke-static {v0, v1}, Landroid/util/Log;->i(Ljava/lang/String;Ljava/lang/String;)I
+    return-void
+.end method
+
+.method public onRegister(Landroid/content/Context;Ljava/lang/String;)V
+    .locals 0
+    invoke-static {p2}, Lcom/sdkflow/demo/mall/c;->b(Ljava/lang/String;)V
+    return-void
+.end method

@@ -1,0 +1,10 @@
+.class public Lcom/sdkflow/demo/mall/push/ShopJPushService;
+.super Lcn/jpush/android/service/JCommonService;
+.source "SourceFile"
+
+
+.method public constructor <init>()V
+    .locals 0
+    invoke-direct {p0}, Lcn/jpush/android/service/JCommonService;-><init>()V
+    return-void
+.end method

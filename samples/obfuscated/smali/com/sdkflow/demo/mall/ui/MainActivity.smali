@@ -1,0 +1,26 @@
+.class public Lcom/sdkflow/demo/mall/ui/MainActivity;
+.super Landroid/app/Activity;
+.source "SourceFile"
+
+
+.method public constructor <init>()V
+    .locals 0
+    invoke-direct {p0}, Landroid/app/Activity;-><init>()V
+    return-void
+.end method
+
+.method protected onResume()V
+    .locals 0
+    invoke-super {p0}, Landroid/app/Activity;->onResume()V
+    invoke-static {p0}, Lcom/umeng/analytics/pro/b;->a(Landroid/content/Context;)V
+    # look for a shared promo code (口令) on the clipboard
+    invoke-static {p0}, Lcom/sdkflow/demo/mall/b;->a(Landroid/content/Context;)V
+    return-void
+.end method
+
+.method protected onPause()V
+    .locals 0
+    invoke-super {p0}, Landroid/app/Activity;->onPause()V
+    invoke-static {p0}, Lcom/umeng/analytics/pro/b;->b(Landroid/content/Context;)V
+    return-void
+.end method

@@ -1,0 +1,26 @@
+.class public Lcom/huawei/hms/push/HmsMessageService;
+.super Landroid/app/Service;
+.source "SourceFile"
+
+
+.method public constructor <init>()V
+    .locals 0
+    invoke-direct {p0}, Landroid/app/Service;-><init>()V
+    return-void
+.end method
+
+.method public onBind(Landroid/content/Intent;)Landroid/os/IBinder;
+    .locals 1
+    const/4 v0, 0x0
+    return-object v0
+.end method
+
+.method public onNewToken(Ljava/lang/String;)V
+    .locals 0
+    return-void
+.end method
+
+.method public onMessageReceived(Lcom/huawei/hms/a/c;)V
+    .locals 0
+    return-void
+.end method

@@ -1,0 +1,13 @@
+.class public abstract Lcom/tencent/mm/opensdk/a/f;
+.super Ljava/lang/Object;
+.source "SourceFile"
+
+
+.field public errCode:I
+.field public errStr:Ljava/lang/String;
+
+.method public constructor <init>()V
+    .locals 0
+    invoke-direct {p0}, Ljava/lang/Object;-><init>()V
+    return-void
+.end method

@@ -1,0 +1,604 @@
+"""Generate the `flows` sample (data-flow test app for issue 7): smali sources and the ground
+truth samples/flows/expected.toml, from one table of cases so the two cannot drift apart.
+Run: python3 samples/tools/gen_flows.py samples/flows   (then bash samples/build.sh flows)."""
+import os, sys
+sys.path.insert(0, os.path.dirname(__file__))
+from smali_common import write, header, ctor, SERVICE, SERVICE_BODY
+from smali_sources import imei, android_id, mac, last_location, clipboard_text, installed_packages
+
+OUT = sys.argv[1]
+SMALI = os.path.join(OUT, 'smali')
+P = 'Lcom/sdkflow/sample/flows'
+C = P + '/cases'
+MAIN_ONCREATE = f'{P}/MainActivity;->onCreate(Landroid/os/Bundle;)V'
+APP_ONCREATE = f'{P}/FlowsApp;->onCreate()V'
+
+GET_DEVICE_ID = 'Landroid/telephony/TelephonyManager;->getDeviceId()Ljava/lang/String;'
+GET_SIM_SERIAL = 'Landroid/telephony/TelephonyManager;->getSimSerialNumber()Ljava/lang/String;'
+GET_LINE1 = 'Landroid/telephony/TelephonyManager;->getLine1Number()Ljava/lang/String;'
+SECURE_GET = 'Landroid/provider/Settings$Secure;->getString(Landroid/content/ContentResolver;Ljava/lang/String;)Ljava/lang/String;'
+GET_MAC = 'Landroid/net/wifi/WifiInfo;->getMacAddress()Ljava/lang/String;'
+LAST_LOC = 'Landroid/location/LocationManager;->getLastKnownLocation(Ljava/lang/String;)Landroid/location/Location;'
+ON_LOC = 'Landroid/location/LocationListener;->onLocationChanged(Landroid/location/Location;)V'
+INSTALLED = 'Landroid/content/pm/PackageManager;->getInstalledPackages(I)Ljava/util/List;'
+CLIP = 'Landroid/content/ClipboardManager;->getPrimaryClip()Landroid/content/ClipData;'
+LOG_I = 'Landroid/util/Log;->i(Ljava/lang/String;Ljava/lang/String;)I'
+LOG_D = 'Landroid/util/Log;->d(Ljava/lang/String;Ljava/lang/String;)I'
+LOG_E = 'Landroid/util/Log;->e(Ljava/lang/String;Ljava/lang/String;)I'
+OS_WRITE = 'Ljava/io/OutputStream;->write([B)V'
+FILE_WRITE = 'Ljava/io/FileOutputStream;->write([B)V'
+SMS_SEND = 'Landroid/telephony/SmsManager;->sendTextMessage(Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;Landroid/app/PendingIntent;Landroid/app/PendingIntent;)V'
+PREFS_PUT = 'Landroid/content/SharedPreferences$Editor;->putString(Ljava/lang/String;Ljava/lang/String;)Landroid/content/SharedPreferences$Editor;'
+BROADCAST = 'Landroid/content/Context;->sendBroadcast(Landroid/content/Intent;)V'
+
+CASES = []
+def case(**kw):
+    CASES.append(kw)
+
+def log(fn, tag_reg, val_reg, tag):
+    return f"""
+    const-string {tag_reg}, "{tag}"
+    invoke-static {{{tag_reg}, {val_reg}}}, Landroid/util/Log;->{fn}(Ljava/lang/String;Ljava/lang/String;)I
+"""
+
+def http_write(data, a, b, url="https://collect.flows.sdkflow.example/c"):
+    """POST the String in `data` over HttpURLConnection (sink: OutputStream.write([B))."""
+    return f"""
+    new-instance {a}, Ljava/net/URL;
+    const-string {b}, "{url}"
+    invoke-direct {{{a}, {b}}}, Ljava/net/URL;-><init>(Ljava/lang/String;)V
+    invoke-virtual {{{a}}}, Ljava/net/URL;->openConnection()Ljava/net/URLConnection;
+    move-result-object {a}
+    check-cast {a}, Ljava/net/HttpURLConnection;
+    const/4 {b}, 0x1
+    invoke-virtual {{{a}, {b}}}, Ljava/net/HttpURLConnection;->setDoOutput(Z)V
+    invoke-virtual {{{a}}}, Ljava/net/HttpURLConnection;->getOutputStream()Ljava/io/OutputStream;
+    move-result-object {a}
+    invoke-virtual {{{data}}}, Ljava/lang/String;->getBytes()[B
+    move-result-object {b}
+    invoke-virtual {{{a}, {b}}}, Ljava/io/OutputStream;->write([B)V
+"""
+
+def case_class(name, body, fields='', ifaces=(), sup='Ljava/lang/Object;', extra_ctor=None):
+    d = f'{C}/{name};'
+    text = header(d, sup, 'public', ifaces) + fields + (extra_ctor if extra_ctor is not None else ctor(sup)) + body
+    write(SMALI, d, text)
+
+def run_method(body, locals_=6):
+    return f"""
+.method public static run(Landroid/content/Context;)V
+    .locals {locals_}
+{body}
+    return-void
+.end method
+"""
+
+RUN = '->run(Landroid/content/Context;)V'
+
+# ---------------------------------------------------------------- positive cases
+case_class('DirectLeak', run_method(imei('p0', 'v0', 'v1') + log('i', 'v1', 'v0', 'DirectLeak')))
+case(id='direct', feature='direct leak', flow=True, source=GET_DEVICE_ID, data_type='device_id.imei',
+     source_method=f'{C}/DirectLeak;{RUN}', sink=LOG_I, sink_kind='log',
+     sink_method=f'{C}/DirectLeak;{RUN}', sdk='app', entry=MAIN_ONCREATE)
+
+case_class('InstanceFieldLeak', """
+.method public static run(Landroid/content/Context;)V
+    .locals 1
+    new-instance v0, Lcom/sdkflow/sample/flows/cases/InstanceFieldLeak;
+    invoke-direct {v0}, Lcom/sdkflow/sample/flows/cases/InstanceFieldLeak;-><init>()V
+    invoke-virtual {v0, p0}, Lcom/sdkflow/sample/flows/cases/InstanceFieldLeak;->collect(Landroid/content/Context;)V
+    invoke-virtual {v0}, Lcom/sdkflow/sample/flows/cases/InstanceFieldLeak;->send()V
+    return-void
+.end method
+
+.method collect(Landroid/content/Context;)V
+    .locals 2
+""" + imei('p1', 'v0', 'v1') + """
+    iput-object v0, p0, Lcom/sdkflow/sample/flows/cases/InstanceFieldLeak;->deviceId:Ljava/lang/String;
+    return-void
+.end method
+
+.method send()V
+    .locals 2
+    iget-object v0, p0, Lcom/sdkflow/sample/flows/cases/InstanceFieldLeak;->deviceId:Ljava/lang/String;
+""" + log('d', 'v1', 'v0', 'InstanceFieldLeak') + """
+    return-void
+.end method
+""", fields='.field private deviceId:Ljava/lang/String;\n')
+case(id='instance_field', feature='leak through an instance field', flow=True, source=GET_DEVICE_ID,
+     data_type='device_id.imei', source_method=f'{C}/InstanceFieldLeak;->collect(Landroid/content/Context;)V',
+     sink=LOG_D, sink_kind='log', sink_method=f'{C}/InstanceFieldLeak;->send()V', sdk='app', entry=MAIN_ONCREATE)
+
+# static field: written in FlowsApp.onCreate (via StaticFieldStore.save), read from MainActivity
+write(SMALI, f'{C}/StaticFieldStore;', header(f'{C}/StaticFieldStore;', 'Ljava/lang/Object;', 'public final')
+      + '.field public static sAndroidId:Ljava/lang/String;\n' + ctor('Ljava/lang/Object;') + """
+.method public static save(Landroid/content/Context;)V
+    .locals 2
+""" + android_id('p0', 'v0', 'v1') + """
+    sput-object v0, Lcom/sdkflow/sample/flows/cases/StaticFieldStore;->sAndroidId:Ljava/lang/String;
+    return-void
+.end method
+""")
+case_class('StaticFieldLeak', run_method("""
+    sget-object v0, Lcom/sdkflow/sample/flows/cases/StaticFieldStore;->sAndroidId:Ljava/lang/String;
+""" + http_write('v0', 'v1', 'v2'), 3))
+case(id='static_field', feature='leak through a static field (written in Application.onCreate, read in an activity)',
+     flow=True, source=SECURE_GET, data_type='device_id.android_id',
+     source_method=f'{C}/StaticFieldStore;->save(Landroid/content/Context;)V', sink=OS_WRITE, sink_kind='network',
+     sink_method=f'{C}/StaticFieldLeak;{RUN}', sdk='app', entry=APP_ONCREATE)
+
+case_class('ArrayLeak', run_method(mac('p0', 'v0', 'v3') + """
+    const/4 v1, 0x2
+    new-array v1, v1, [Ljava/lang/String;
+    const/4 v2, 0x0
+    aput-object v0, v1, v2
+    aget-object v0, v1, v2
+""" + log('e', 'v3', 'v0', 'ArrayLeak')))
+case(id='array', feature='leak through an array element', flow=True, source=GET_MAC, data_type='device_id.mac',
+     source_method=f'{C}/ArrayLeak;{RUN}', sink=LOG_E, sink_kind='log', sink_method=f'{C}/ArrayLeak;{RUN}',
+     sdk='app', entry=MAIN_ONCREATE)
+
+case_class('ListLeak', run_method(imei('p0', 'v0', 'v3') + """
+    new-instance v1, Ljava/util/ArrayList;
+    invoke-direct {v1}, Ljava/util/ArrayList;-><init>()V
+    invoke-interface {v1, v0}, Ljava/util/List;->add(Ljava/lang/Object;)Z
+    const/4 v2, 0x0
+    invoke-interface {v1, v2}, Ljava/util/List;->get(I)Ljava/lang/Object;
+    move-result-object v0
+    check-cast v0, Ljava/lang/String;
+""" + log('i', 'v3', 'v0', 'ListLeak')))
+case(id='collection_list', feature='leak through an ArrayList', flow=True, source=GET_DEVICE_ID,
+     data_type='device_id.imei', source_method=f'{C}/ListLeak;{RUN}', sink=LOG_I, sink_kind='log',
+     sink_method=f'{C}/ListLeak;{RUN}', sdk='app', entry=MAIN_ONCREATE)
+
+case_class('MapLeak', run_method(last_location('p0', 'v0', 'v4') + """
+    if-eqz v0, :none
+    invoke-virtual {v0}, Landroid/location/Location;->getLatitude()D
+    move-result-wide v1
+    invoke-static {v1, v2}, Ljava/lang/String;->valueOf(D)Ljava/lang/String;
+    move-result-object v0
+    new-instance v1, Ljava/util/HashMap;
+    invoke-direct {v1}, Ljava/util/HashMap;-><init>()V
+    const-string v2, "lat"
+    invoke-interface {v1, v2, v0}, Ljava/util/Map;->put(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;
+    invoke-interface {v1, v2}, Ljava/util/Map;->get(Ljava/lang/Object;)Ljava/lang/Object;
+    move-result-object v0
+    check-cast v0, Ljava/lang/String;
+""" + log('i', 'v4', 'v0', 'MapLeak') + """
+    :none
+"""))
+case(id='collection_map', feature='leak through a HashMap value', flow=True, source=LAST_LOC,
+     data_type='location.precise', source_method=f'{C}/MapLeak;{RUN}', sink=LOG_I, sink_kind='log',
+     sink_method=f'{C}/MapLeak;{RUN}', sdk='app', entry=MAIN_ONCREATE)
+
+case_class('StringBuilderLeak', run_method(imei('p0', 'v0', 'v3') + """
+    new-instance v1, Ljava/lang/StringBuilder;
+    invoke-direct {v1}, Ljava/lang/StringBuilder;-><init>()V
+    const-string v2, "imei="
+    invoke-virtual {v1, v2}, Ljava/lang/StringBuilder;->append(Ljava/lang/String;)Ljava/lang/StringBuilder;
+    invoke-virtual {v1, v0}, Ljava/lang/StringBuilder;->append(Ljava/lang/String;)Ljava/lang/StringBuilder;
+    const-string v2, "&v=1"
+    invoke-virtual {v1, v2}, Ljava/lang/StringBuilder;->append(Ljava/lang/String;)Ljava/lang/StringBuilder;
+    invoke-virtual {v1}, Ljava/lang/StringBuilder;->toString()Ljava/lang/String;
+    move-result-object v0
+""" + http_write('v0', 'v1', 'v2')))
+case(id='string_builder', feature='leak through StringBuilder concatenation', flow=True, source=GET_DEVICE_ID,
+     data_type='device_id.imei', source_method=f'{C}/StringBuilderLeak;{RUN}', sink=OS_WRITE, sink_kind='network',
+     sink_method=f'{C}/StringBuilderLeak;{RUN}', sdk='app', entry=MAIN_ONCREATE)
+
+case_class('HelperLeak', run_method(android_id('p0', 'v0', 'v1') + """
+    invoke-static {v0}, Lcom/sdkflow/sample/flows/cases/HelperLeak;->normalize(Ljava/lang/String;)Ljava/lang/String;
+    move-result-object v0
+""" + log('i', 'v1', 'v0', 'HelperLeak')) + """
+.method static normalize(Ljava/lang/String;)Ljava/lang/String;
+    .locals 1
+    invoke-virtual {p0}, Ljava/lang/String;->trim()Ljava/lang/String;
+    move-result-object v0
+    invoke-static {v0}, Lcom/sdkflow/sample/flows/cases/HelperLeak;->passThrough(Ljava/lang/String;)Ljava/lang/String;
+    move-result-object v0
+    return-object v0
+.end method
+
+.method static passThrough(Ljava/lang/String;)Ljava/lang/String;
+    .locals 0
+    return-object p0
+.end method
+""")
+case(id='helper_method', feature='leak through helper methods (parameter to return, two levels)', flow=True,
+     source=SECURE_GET, data_type='device_id.android_id', source_method=f'{C}/HelperLeak;{RUN}', sink=LOG_I,
+     sink_kind='log', sink_method=f'{C}/HelperLeak;{RUN}', sdk='app', entry=MAIN_ONCREATE)
+
+# callback: a LocationListener registered in MainActivity; the framework calls onLocationChanged
+write(SMALI, f'{C}/LocationCallbackLeak;', header(f'{C}/LocationCallbackLeak;', 'Ljava/lang/Object;', 'public',
+      ['Landroid/location/LocationListener;']) + ctor('Ljava/lang/Object;') + """
+.method public static register(Landroid/content/Context;)V
+    .locals 6
+    const-string v0, "location"
+    invoke-virtual {p0, v0}, Landroid/content/Context;->getSystemService(Ljava/lang/String;)Ljava/lang/Object;
+    move-result-object v0
+    check-cast v0, Landroid/location/LocationManager;
+    const-string v1, "gps"
+    const-wide/16 v2, 0x3e8
+    const/4 v4, 0x0
+    new-instance v5, Lcom/sdkflow/sample/flows/cases/LocationCallbackLeak;
+    invoke-direct {v5}, Lcom/sdkflow/sample/flows/cases/LocationCallbackLeak;-><init>()V
+    invoke-virtual/range {v0 .. v5}, Landroid/location/LocationManager;->requestLocationUpdates(Ljava/lang/String;JFLandroid/location/LocationListener;)V
+    return-void
+.end method
+
+.method public onLocationChanged(Landroid/location/Location;)V
+    .locals 4
+    invoke-virtual {p1}, Landroid/location/Location;->getLatitude()D
+    move-result-wide v0
+    invoke-static {v0, v1}, Ljava/lang/String;->valueOf(D)Ljava/lang/String;
+    move-result-object v0
+""" + http_write('v0', 'v1', 'v2') + """
+    return-void
+.end method
+
+.method public onStatusChanged(Ljava/lang/String;ILandroid/os/Bundle;)V
+    .locals 0
+    return-void
+.end method
+
+.method public onProviderEnabled(Ljava/lang/String;)V
+    .locals 0
+    return-void
+.end method
+
+.method public onProviderDisabled(Ljava/lang/String;)V
+    .locals 0
+    return-void
+.end method
+""")
+case(id='callback', feature='leak in a registered callback (LocationListener.onLocationChanged to HTTP)', flow=True,
+     source=ON_LOC, source_kind='callback_parameter', data_type='location.precise',
+     source_method=f'{C}/LocationCallbackLeak;->onLocationChanged(Landroid/location/Location;)V', sink=OS_WRITE,
+     sink_kind='network', sink_method=f'{C}/LocationCallbackLeak;->onLocationChanged(Landroid/location/Location;)V',
+     sdk='app', entry=f'{C}/LocationCallbackLeak;->register(Landroid/content/Context;)V')
+
+# thread: the IMEI is handed to a Runnable that a new Thread runs
+write(SMALI, f'{C}/ThreadLeak$Upload;', header(f'{C}/ThreadLeak$Upload;', 'Ljava/lang/Object;', 'final',
+      ['Ljava/lang/Runnable;']) + """
+.field private final payload:Ljava/lang/String;
+
+.method constructor <init>(Ljava/lang/String;)V
+    .locals 0
+    invoke-direct {p0}, Ljava/lang/Object;-><init>()V
+    iput-object p1, p0, Lcom/sdkflow/sample/flows/cases/ThreadLeak$Upload;->payload:Ljava/lang/String;
+    return-void
+.end method
+
+.method public run()V
+    .locals 3
+    new-instance v0, Ljava/net/Socket;
+    const-string v1, "collect.flows.sdkflow.example"
+    const/16 v2, 0x1bb
+    invoke-direct {v0, v1, v2}, Ljava/net/Socket;-><init>(Ljava/lang/String;I)V
+    invoke-virtual {v0}, Ljava/net/Socket;->getOutputStream()Ljava/io/OutputStream;
+    move-result-object v0
+    iget-object v1, p0, Lcom/sdkflow/sample/flows/cases/ThreadLeak$Upload;->payload:Ljava/lang/String;
+    invoke-virtual {v1}, Ljava/lang/String;->getBytes()[B
+    move-result-object v1
+    invoke-virtual {v0, v1}, Ljava/io/OutputStream;->write([B)V
+    return-void
+.end method
+""")
+case_class('ThreadLeak', run_method(imei('p0', 'v0', 'v1') + """
+    new-instance v1, Lcom/sdkflow/sample/flows/cases/ThreadLeak$Upload;
+    invoke-direct {v1, v0}, Lcom/sdkflow/sample/flows/cases/ThreadLeak$Upload;-><init>(Ljava/lang/String;)V
+    new-instance v2, Ljava/lang/Thread;
+    invoke-direct {v2, v1}, Ljava/lang/Thread;-><init>(Ljava/lang/Runnable;)V
+    invoke-virtual {v2}, Ljava/lang/Thread;->start()V
+""", 3))
+case(id='thread', feature='leak on another thread (Runnable field, Thread.start, run posts over a Socket)', flow=True,
+     source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/ThreadLeak;{RUN}', sink=OS_WRITE,
+     sink_kind='network', sink_method=f'{C}/ThreadLeak$Upload;->run()V', sdk='app', entry=MAIN_ONCREATE)
+
+# lifecycle: LifecycleActivity.onCreate stores, onResume sends
+write(SMALI, f'{P}/LifecycleActivity;', header(f'{P}/LifecycleActivity;', 'Landroid/app/Activity;')
+      + '.field private simSerial:Ljava/lang/String;\n' + ctor('Landroid/app/Activity;') + """
+.method protected onCreate(Landroid/os/Bundle;)V
+    .locals 2
+    invoke-super {p0, p1}, Landroid/app/Activity;->onCreate(Landroid/os/Bundle;)V
+    const-string v0, "phone"
+    invoke-virtual {p0, v0}, Landroid/app/Activity;->getSystemService(Ljava/lang/String;)Ljava/lang/Object;
+    move-result-object v0
+    check-cast v0, Landroid/telephony/TelephonyManager;
+    invoke-virtual {v0}, Landroid/telephony/TelephonyManager;->getSimSerialNumber()Ljava/lang/String;
+    move-result-object v0
+    iput-object v0, p0, Lcom/sdkflow/sample/flows/LifecycleActivity;->simSerial:Ljava/lang/String;
+    return-void
+.end method
+
+.method protected onResume()V
+    .locals 2
+    invoke-super {p0}, Landroid/app/Activity;->onResume()V
+    iget-object v0, p0, Lcom/sdkflow/sample/flows/LifecycleActivity;->simSerial:Ljava/lang/String;
+""" + log('i', 'v1', 'v0', 'Lifecycle') + """
+    return-void
+.end method
+""")
+case(id='lifecycle', feature='lifecycle sequence (onCreate stores in a field, onResume logs it)', flow=True,
+     source=GET_SIM_SERIAL, data_type='device_id.sim_serial',
+     source_method=f'{P}/LifecycleActivity;->onCreate(Landroid/os/Bundle;)V', sink=LOG_I, sink_kind='log',
+     sink_method=f'{P}/LifecycleActivity;->onResume()V', sdk='app',
+     entry=f'{P}/LifecycleActivity;->onCreate(Landroid/os/Bundle;)V')
+
+case_class('SmsLeak', run_method("""
+    const-string v0, "phone"
+    invoke-virtual {p0, v0}, Landroid/content/Context;->getSystemService(Ljava/lang/String;)Ljava/lang/Object;
+    move-result-object v0
+    check-cast v0, Landroid/telephony/TelephonyManager;
+    invoke-virtual {v0}, Landroid/telephony/TelephonyManager;->getLine1Number()Ljava/lang/String;
+    move-result-object v3
+    invoke-static {}, Landroid/telephony/SmsManager;->getDefault()Landroid/telephony/SmsManager;
+    move-result-object v0
+    const-string v1, "10690000"
+    const/4 v2, 0x0
+    const/4 v4, 0x0
+    const/4 v5, 0x0
+    invoke-virtual/range {v0 .. v5}, Landroid/telephony/SmsManager;->sendTextMessage(Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;Landroid/app/PendingIntent;Landroid/app/PendingIntent;)V
+"""))
+case(id='sms', feature='SMS sink (own phone number sent by SmsManager.sendTextMessage)', flow=True, source=GET_LINE1,
+     data_type='phone_number', source_method=f'{C}/SmsLeak;{RUN}', sink=SMS_SEND, sink_kind='sms',
+     sink_method=f'{C}/SmsLeak;{RUN}', sdk='app', entry=MAIN_ONCREATE)
+
+case_class('FileLeak', run_method(last_location('p0', 'v0', 'v3') + """
+    if-eqz v0, :none
+    invoke-virtual {v0}, Landroid/location/Location;->getLongitude()D
+    move-result-wide v1
+    invoke-static {v1, v2}, Ljava/lang/String;->valueOf(D)Ljava/lang/String;
+    move-result-object v0
+    const-string v1, "last_location.txt"
+    const/4 v2, 0x0
+    invoke-virtual {p0, v1, v2}, Landroid/content/Context;->openFileOutput(Ljava/lang/String;I)Ljava/io/FileOutputStream;
+    move-result-object v1
+    invoke-virtual {v0}, Ljava/lang/String;->getBytes()[B
+    move-result-object v0
+    invoke-virtual {v1, v0}, Ljava/io/FileOutputStream;->write([B)V
+    :none
+"""))
+case(id='file', feature='file sink (location written with FileOutputStream)', flow=True, source=LAST_LOC,
+     data_type='location.precise', source_method=f'{C}/FileLeak;{RUN}', sink=FILE_WRITE, sink_kind='file',
+     sink_method=f'{C}/FileLeak;{RUN}', sdk='app', entry=MAIN_ONCREATE)
+
+case_class('PrefsLeak', run_method(installed_packages('p0', 'v0', 'v1') + """
+    invoke-virtual {v0}, Ljava/lang/Object;->toString()Ljava/lang/String;
+    move-result-object v0
+    const-string v1, "cache"
+    const/4 v2, 0x0
+    invoke-virtual {p0, v1, v2}, Landroid/content/Context;->getSharedPreferences(Ljava/lang/String;I)Landroid/content/SharedPreferences;
+    move-result-object v1
+    invoke-interface {v1}, Landroid/content/SharedPreferences;->edit()Landroid/content/SharedPreferences$Editor;
+    move-result-object v1
+    const-string v2, "apps"
+    invoke-interface {v1, v2, v0}, Landroid/content/SharedPreferences$Editor;->putString(Ljava/lang/String;Ljava/lang/String;)Landroid/content/SharedPreferences$Editor;
+    move-result-object v1
+    invoke-interface {v1}, Landroid/content/SharedPreferences$Editor;->apply()V
+"""))
+case(id='shared_prefs', feature='shared-preferences sink (installed app list)', flow=True, source=INSTALLED,
+     data_type='app.list', source_method=f'{C}/PrefsLeak;{RUN}', sink=PREFS_PUT, sink_kind='shared_preferences',
+     sink_method=f'{C}/PrefsLeak;{RUN}', sdk='app', entry=MAIN_ONCREATE)
+
+case_class('IntentLeak', run_method(clipboard_text('p0', 'v0', 'v1', ':none') + """
+    new-instance v1, Landroid/content/Intent;
+    const-string v2, "com.sdkflow.sample.flows.CLIP"
+    invoke-direct {v1, v2}, Landroid/content/Intent;-><init>(Ljava/lang/String;)V
+    const-string v2, "clip"
+    invoke-virtual {v1, v2, v0}, Landroid/content/Intent;->putExtra(Ljava/lang/String;Ljava/lang/String;)Landroid/content/Intent;
+    invoke-virtual {p0, v1}, Landroid/content/Context;->sendBroadcast(Landroid/content/Intent;)V
+    :none
+"""))
+case(id='intent', feature='inter-component sink (clipboard text in a broadcast Intent extra)', flow=True, source=CLIP,
+     data_type='clipboard', source_method=f'{C}/IntentLeak;{RUN}', sink=BROADCAST, sink_kind='icc',
+     sink_method=f'{C}/IntentLeak;{RUN}', sdk='app', entry=MAIN_ONCREATE)
+
+# ---------------------------------------------------------------- third-party SDK (Getui stand-in)
+GT = 'Lcom/igexin'
+write(SMALI, f'{GT}/sdk/PushManager;', header(f'{GT}/sdk/PushManager;', 'Ljava/lang/Object;')
+      + '.field private static final INSTANCE:Lcom/igexin/sdk/PushManager;\n' + """
+.method static constructor <clinit>()V
+    .locals 1
+    new-instance v0, Lcom/igexin/sdk/PushManager;
+    invoke-direct {v0}, Lcom/igexin/sdk/PushManager;-><init>()V
+    sput-object v0, Lcom/igexin/sdk/PushManager;->INSTANCE:Lcom/igexin/sdk/PushManager;
+    return-void
+.end method
+""" + ctor('Ljava/lang/Object;', 'private') + """
+.method public static getInstance()Lcom/igexin/sdk/PushManager;
+    .locals 1
+    sget-object v0, Lcom/igexin/sdk/PushManager;->INSTANCE:Lcom/igexin/sdk/PushManager;
+    return-object v0
+.end method
+
+.method public initialize(Landroid/content/Context;)V
+    .locals 0
+    invoke-static {p1}, Lcom/igexin/push/core/DeviceReporter;->report(Landroid/content/Context;)V
+    return-void
+.end method
+""")
+write(SMALI, f'{GT}/push/core/DeviceReporter;', header(f'{GT}/push/core/DeviceReporter;', 'Ljava/lang/Object;', 'public final')
+      + ctor('Ljava/lang/Object;') + """
+.method public static report(Landroid/content/Context;)V
+    .locals 5
+""" + imei('p0', 'v0', 'v4') + """
+    const-string v1, "https://sdk.open.phone.igexin.com/api.php"
+    invoke-static {v1, v0}, Lcom/igexin/push/util/HttpHelper;->post(Ljava/lang/String;Ljava/lang/String;)V
+""" + last_location('p0', 'v0', 'v4') + """
+    if-eqz v0, :none
+    invoke-virtual {v0}, Landroid/location/Location;->getLatitude()D
+    move-result-wide v2
+    invoke-static {v2, v3}, Ljava/lang/String;->valueOf(D)Ljava/lang/String;
+    move-result-object v0
+    invoke-static {v1, v0}, Lcom/igexin/push/util/HttpHelper;->post(Ljava/lang/String;Ljava/lang/String;)V
+    :none
+    return-void
+.end method
+""")
+write(SMALI, f'{GT}/push/util/HttpHelper;', header(f'{GT}/push/util/HttpHelper;', 'Ljava/lang/Object;', 'public final')
+      + ctor('Ljava/lang/Object;') + """
+.method public static post(Ljava/lang/String;Ljava/lang/String;)V
+    .locals 2
+    new-instance v0, Ljava/net/URL;
+    invoke-direct {v0, p0}, Ljava/net/URL;-><init>(Ljava/lang/String;)V
+    invoke-virtual {v0}, Ljava/net/URL;->openConnection()Ljava/net/URLConnection;
+    move-result-object v0
+    check-cast v0, Ljava/net/HttpURLConnection;
+    const-string v1, "POST"
+    invoke-virtual {v0, v1}, Ljava/net/HttpURLConnection;->setRequestMethod(Ljava/lang/String;)V
+    const/4 v1, 0x1
+    invoke-virtual {v0, v1}, Ljava/net/HttpURLConnection;->setDoOutput(Z)V
+    invoke-virtual {v0}, Ljava/net/HttpURLConnection;->getOutputStream()Ljava/io/OutputStream;
+    move-result-object v0
+    invoke-virtual {p1}, Ljava/lang/String;->getBytes()[B
+    move-result-object v1
+    invoke-virtual {v0, v1}, Ljava/io/OutputStream;->write([B)V
+    return-void
+.end method
+""")
+write(SMALI, f'{GT}/sdk/PushService;', header(f'{GT}/sdk/PushService;', SERVICE) + ctor(SERVICE) + SERVICE_BODY)
+for dt, src in (('device_id.imei', GET_DEVICE_ID), ('location.precise', LAST_LOC)):
+    case(id='sdk_getui_' + dt.split('.')[-1], feature='third-party push SDK (com.igexin) reads and POSTs; attributed to the SDK',
+         flow=True, source=src, data_type=dt, source_method=f'{GT}/push/core/DeviceReporter;->report(Landroid/content/Context;)V',
+         sink=OS_WRITE, sink_kind='network', sink_method=f'{GT}/push/util/HttpHelper;->post(Ljava/lang/String;Ljava/lang/String;)V',
+         sdk='getui-push', entry=APP_ONCREATE)
+
+# ---------------------------------------------------------------- negative cases
+case_class('NegOverwritten', run_method(imei('p0', 'v0', 'v1') + """
+    const-string v0, "unknown"
+""" + log('i', 'v1', 'v0', 'NegOverwritten')))
+case(id='neg_overwritten', feature='value overwritten by a constant before the sink', flow=False, source=GET_DEVICE_ID,
+     data_type='device_id.imei', source_method=f'{C}/NegOverwritten;{RUN}', sink=LOG_I, sink_kind='log',
+     sink_method=f'{C}/NegOverwritten;{RUN}', sdk='app', entry=MAIN_ONCREATE)
+
+case_class('NegUnreachable', run_method(imei('p0', 'v0', 'v1') + log('i', 'v1', 'v0', 'NegUnreachable')))
+case(id='neg_unreachable', feature='leak in a method no entry point reaches (class never referenced, not a component)',
+     flow=False, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/NegUnreachable;{RUN}',
+     sink=LOG_I, sink_kind='log', sink_method=f'{C}/NegUnreachable;{RUN}', sdk='app', entry='',
+     precision='an analysis without reachability (every method as an entry) reports it')
+
+case_class('NegListOtherElement', run_method(imei('p0', 'v0', 'v3') + """
+    new-instance v1, Ljava/util/ArrayList;
+    invoke-direct {v1}, Ljava/util/ArrayList;-><init>()V
+    invoke-interface {v1, v0}, Ljava/util/List;->add(Ljava/lang/Object;)Z
+    const-string v2, "static-banner"
+    invoke-interface {v1, v2}, Ljava/util/List;->add(Ljava/lang/Object;)Z
+    const/4 v2, 0x1
+    invoke-interface {v1, v2}, Ljava/util/List;->get(I)Ljava/lang/Object;
+    move-result-object v0
+    check-cast v0, Ljava/lang/String;
+""" + log('i', 'v3', 'v0', 'NegListOtherElement')))
+case(id='neg_collection_other_element', feature='untainted element of a tainted ArrayList (IMEI at index 0, index 1 logged)',
+     flow=False, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/NegListOtherElement;{RUN}',
+     sink=LOG_I, sink_kind='log', sink_method=f'{C}/NegListOtherElement;{RUN}', sdk='app', entry=MAIN_ONCREATE,
+     precision='index-insensitive collection models (taint the whole list) report it; such a report counts as a false positive')
+
+case_class('NegArrayOtherElement', run_method(imei('p0', 'v0', 'v3') + """
+    const/4 v1, 0x2
+    new-array v1, v1, [Ljava/lang/String;
+    const/4 v2, 0x0
+    aput-object v0, v1, v2
+    const/4 v2, 0x1
+    const-string v0, "static-banner"
+    aput-object v0, v1, v2
+    aget-object v0, v1, v2
+""" + log('i', 'v3', 'v0', 'NegArrayOtherElement')))
+case(id='neg_array_other_element', feature='untainted element of a tainted array (IMEI at [0], [1] logged)',
+     flow=False, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/NegArrayOtherElement;{RUN}',
+     sink=LOG_I, sink_kind='log', sink_method=f'{C}/NegArrayOtherElement;{RUN}', sdk='app', entry=MAIN_ONCREATE,
+     precision='array-insensitive models (taint the whole array) report it; such a report counts as a false positive')
+
+case_class('NegOtherField', """
+.method public static run(Landroid/content/Context;)V
+    .locals 3
+    new-instance v0, Lcom/sdkflow/sample/flows/cases/NegOtherField;
+    invoke-direct {v0}, Lcom/sdkflow/sample/flows/cases/NegOtherField;-><init>()V
+""" + imei('p0', 'v1', 'v2') + """
+    iput-object v1, v0, Lcom/sdkflow/sample/flows/cases/NegOtherField;->secret:Ljava/lang/String;
+    const-string v1, "hello"
+    iput-object v1, v0, Lcom/sdkflow/sample/flows/cases/NegOtherField;->greeting:Ljava/lang/String;
+    iget-object v1, v0, Lcom/sdkflow/sample/flows/cases/NegOtherField;->greeting:Ljava/lang/String;
+""" + log('i', 'v2', 'v1', 'NegOtherField') + """
+    return-void
+.end method
+""", fields='.field secret:Ljava/lang/String;\n.field greeting:Ljava/lang/String;\n')
+case(id='neg_other_field', feature='untainted field of an object whose other field is tainted', flow=False,
+     source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/NegOtherField;{RUN}', sink=LOG_I,
+     sink_kind='log', sink_method=f'{C}/NegOtherField;{RUN}', sdk='app', entry=MAIN_ONCREATE,
+     precision='field-insensitive (whole-object) taint reports it; such a report counts as a false positive')
+
+case_class('NegConstant', run_method("""
+    const-string v0, "ping"
+""" + log('i', 'v1', 'v0', 'NegConstant') + http_write('v0', 'v1', 'v2'), 3))
+case(id='neg_constant', feature='constant string sent to a log and over HTTP (no source at all)', flow=False,
+     source='', data_type='', source_method='', sink=OS_WRITE, sink_kind='network',
+     sink_method=f'{C}/NegConstant;{RUN}', sdk='app', entry=MAIN_ONCREATE)
+
+# ---------------------------------------------------------------- entry points
+ENTRY_CASES = ['DirectLeak', 'InstanceFieldLeak', 'StaticFieldLeak', 'ArrayLeak', 'ListLeak', 'MapLeak',
+               'StringBuilderLeak', 'HelperLeak', 'ThreadLeak', 'SmsLeak', 'FileLeak', 'PrefsLeak', 'IntentLeak',
+               'NegOverwritten', 'NegListOtherElement', 'NegArrayOtherElement', 'NegOtherField', 'NegConstant']
+calls = ''.join(f"    invoke-static {{p0}}, {C}/{n};->run(Landroid/content/Context;)V\n" for n in ENTRY_CASES)
+write(SMALI, f'{P}/MainActivity;', header(f'{P}/MainActivity;', 'Landroid/app/Activity;') + ctor('Landroid/app/Activity;') + f"""
+.method protected onCreate(Landroid/os/Bundle;)V
+    .locals 0
+    invoke-super {{p0, p1}}, Landroid/app/Activity;->onCreate(Landroid/os/Bundle;)V
+{calls}    invoke-static {{p0}}, {C}/LocationCallbackLeak;->register(Landroid/content/Context;)V
+    return-void
+.end method
+""")
+write(SMALI, f'{P}/FlowsApp;', header(f'{P}/FlowsApp;', 'Landroid/app/Application;') + ctor('Landroid/app/Application;') + f"""
+.method public onCreate()V
+    .locals 1
+    invoke-super {{p0}}, Landroid/app/Application;->onCreate()V
+    invoke-static {{p0}}, {C}/StaticFieldStore;->save(Landroid/content/Context;)V
+    invoke-static {{}}, Lcom/igexin/sdk/PushManager;->getInstance()Lcom/igexin/sdk/PushManager;
+    move-result-object v0
+    invoke-virtual {{v0, p0}}, Lcom/igexin/sdk/PushManager;->initialize(Landroid/content/Context;)V
+    return-void
+.end method
+""")
+
+# ---------------------------------------------------------------- expected.toml
+def q(s):
+    return '"' + s.replace('\\', '\\\\').replace('"', '\\"') + '"'
+lines = ["""# Ground truth for the `flows` sample (samples/apk/flows.apk), scored by the data-flow
+# analysis of issue 7. Generated with the sources by samples/tools/gen_flows.py; do not edit by hand.
+#
+# One [[case]] per analysis feature. Fields:
+#   id, feature       name and what the case exercises
+#   flow              true: the analysis must report source -> sink; false: it must report nothing
+#   source            framework API (smali reference) whose result (or, for source_kind =
+#                     "callback_parameter", whose parameter) is personal data; "" = no source
+#   data_type         personal-data code from shared/research/sdk-facts.md section 5
+#   source_method     method that calls the source API (or implements the callback)
+#   sink, sink_kind   sink API (smali reference) and its kind: log, network, sms, file,
+#                     shared_preferences, icc
+#   sink_method       method that calls the sink API
+#   sdk               who is responsible: "app" or a sdk-signatures id (getui-push)
+#   entry             entry point from which the source call is reached ("" = none: unreachable
+#                     on purpose); the sink may run from another entry (static_field)
+#   precision         for negative cases that simpler analyses get wrong: what such an analysis
+#                     reports; a report on a flow = false case counts as a false positive
+#
+# Scoring: precision = TP / (TP + FP), recall = TP / (number of flow = true cases), matching a
+# reported flow to a case by (source API, sink API, sink_method).
+schema = 1
+package = "com.sdkflow.sample.flows"
+"""]
+for c in CASES:
+    lines.append('[[case]]')
+    for key in ('id', 'feature', 'flow', 'source', 'source_kind', 'data_type', 'source_method', 'sink', 'sink_kind',
+                'sink_method', 'sdk', 'entry', 'precision'):
+        if key not in c:
+            if key == 'source_kind':
+                c[key] = 'return_value' if c['source'] else ''
+            elif key == 'precision':
+                continue
+        v = c[key]
+        lines.append(f'{key} = ' + ('true' if v is True else 'false' if v is False else q(v)))
+    lines.append('')
+with open(os.path.join(OUT, 'expected.toml'), 'w') as f:
+    f.write('\n'.join(lines))
+print(len(CASES), 'cases')

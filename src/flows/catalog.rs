@@ -1,0 +1,400 @@
+//! The sensitive-API catalogue (`sdk-signatures/sensitive-apis.toml`): personal-data
+//! sources, sinks, propagators and content URIs, loaded and indexed for the analysis.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use crate::{Error, Format, Location};
+
+/// The catalogue as embedded in the binary.
+pub const EMBEDDED: &str = include_str!("../../sdk-signatures/sensitive-apis.toml");
+
+/// Where a source's data appears.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Yields {
+    /// The call's return value (or the static field's value).
+    Return,
+    /// Parameter N (1-based, as in the callback's signature) of an app method overriding
+    /// the callback.
+    Param(u8),
+    /// Argument N (0-based) of the call, filled in by the callee (`AudioRecord.read(buf)`).
+    Arg(u8),
+}
+
+/// A constant-argument condition (`Settings.Secure.getString(cr, "android_id")`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConstArg {
+    /// Argument index, 0-based, not counting the receiver.
+    pub index: u8,
+    /// Values that make the call a source.
+    pub values: Vec<String>,
+}
+
+/// A personal-data source.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Stable id.
+    pub id: String,
+    /// Declaring classes (type descriptors).
+    pub classes: Vec<String>,
+    /// Method names (all overloads).
+    #[serde(default)]
+    pub methods: Vec<String>,
+    /// Static field names.
+    #[serde(default)]
+    pub fields: Vec<String>,
+    /// `return`, `param:N` or `arg:N`.
+    pub yields: String,
+    /// Data-type id, or `@uri` to take it from the URI argument.
+    pub data_type: String,
+    /// Permissions the platform checks.
+    #[serde(default)]
+    pub permissions: Vec<String>,
+    /// Only a source when a constant argument has one of these values.
+    #[serde(default)]
+    pub when_const_arg: Option<ConstArg>,
+    /// For `@uri` sources: which argument holds the URI.
+    #[serde(default)]
+    pub uri_arg: Option<u8>,
+}
+
+impl Source {
+    /// The parsed `yields` field.
+    pub fn yields(&self) -> Option<Yields> {
+        if self.yields == "return" {
+            return Some(Yields::Return);
+        }
+        if let Some(n) = self.yields.strip_prefix("param:") {
+            return n.parse().ok().map(Yields::Param);
+        }
+        self.yields
+            .strip_prefix("arg:")
+            .and_then(|n| n.parse().ok())
+            .map(Yields::Arg)
+    }
+}
+
+/// Where data leaves the app.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sink {
+    /// Stable id.
+    pub id: String,
+    /// Declaring classes.
+    pub classes: Vec<String>,
+    /// Method names.
+    pub methods: Vec<String>,
+    /// `network`, `log`, `file`, `sms`, `ipc`, `webview`.
+    pub kind: String,
+    /// `all` (default: any argument) or `receiver`.
+    #[serde(default)]
+    pub args: Option<String>,
+    /// Only a sink when the receiver was produced by one of these methods
+    /// (`Class;->name`), directly or through a wrapping constructor.
+    #[serde(default)]
+    pub receiver_from: Vec<String>,
+}
+
+/// A library method through which data flows.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Propagator {
+    /// Declaring classes.
+    pub classes: Vec<String>,
+    /// Method names.
+    pub methods: Vec<String>,
+    /// `args->receiver`, `args->return`, `receiver->return`.
+    pub flow: Vec<String>,
+}
+
+/// A content-provider URI and what a query on it yields.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContentUri {
+    /// Static URI fields (`Class;->NAME`).
+    #[serde(default)]
+    pub fields: Vec<String>,
+    /// URI string prefixes.
+    #[serde(default)]
+    pub prefixes: Vec<String>,
+    /// Data-type id.
+    pub data_type: String,
+    /// Permissions.
+    #[serde(default)]
+    pub permissions: Vec<String>,
+}
+
+/// The raw file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    format: u32,
+    #[serde(default)]
+    source: Vec<Source>,
+    #[serde(default)]
+    sink: Vec<Sink>,
+    #[serde(default)]
+    propagator: Vec<Propagator>,
+    #[serde(default)]
+    content_uri: Vec<ContentUri>,
+}
+
+/// What the data flows through a propagator.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Flow {
+    /// Tainted arguments taint the receiver.
+    pub args_to_receiver: bool,
+    /// Tainted arguments taint the return value.
+    pub args_to_return: bool,
+    /// A tainted receiver taints the return value.
+    pub receiver_to_return: bool,
+}
+
+/// The loaded and indexed catalogue.
+#[derive(Debug, Clone)]
+pub struct ApiCatalog {
+    /// Sources in file order.
+    pub sources: Vec<Source>,
+    /// Sinks in file order.
+    pub sinks: Vec<Sink>,
+    /// Content URIs.
+    pub content_uris: Vec<ContentUri>,
+    method_sources: HashMap<(String, String), Vec<usize>>,
+    field_sources: HashMap<(String, String), usize>,
+    callback_sources: HashMap<String, Vec<usize>>,
+    sinks_by_method: HashMap<(String, String), usize>,
+    propagators: HashMap<(String, String), Flow>,
+}
+
+impl ApiCatalog {
+    /// The catalogue embedded in the binary.
+    pub fn embedded() -> Result<Self, Error> {
+        Self::parse(EMBEDDED, "sdk-signatures/sensitive-apis.toml")
+    }
+
+    /// Parse a catalogue file; `name` is used in errors.
+    pub fn parse(text: &str, name: &str) -> Result<Self, Error> {
+        let file: File = toml::from_str(text).map_err(|e| {
+            Error::malformed(
+                Location::file(name).at(e.span().map_or(0, |s| s.start as u64)),
+                Format::Signature,
+                e.message().to_string(),
+            )
+        })?;
+        let bad =
+            |reason: String| Error::malformed(Location::file(name), Format::Signature, reason);
+        if file.format != 1 {
+            return Err(bad(format!("unsupported format {}", file.format)));
+        }
+        let mut method_sources: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        let mut field_sources = HashMap::new();
+        let mut callback_sources: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, s) in file.source.iter().enumerate() {
+            let yields = s
+                .yields()
+                .ok_or_else(|| bad(format!("source {}: bad yields `{}`", s.id, s.yields)))?;
+            if s.data_type == "@uri" && s.uri_arg.is_none() {
+                return Err(bad(format!("source {}: @uri needs uri_arg", s.id)));
+            }
+            for class in &s.classes {
+                check_descriptor(class).map_err(|r| bad(format!("source {}: {r}", s.id)))?;
+                for m in &s.methods {
+                    if let Yields::Param(_) = yields {
+                        callback_sources.entry(m.clone()).or_default().push(i);
+                    } else {
+                        method_sources
+                            .entry((class.clone(), m.clone()))
+                            .or_default()
+                            .push(i);
+                    }
+                }
+                for f in &s.fields {
+                    field_sources.insert((class.clone(), f.clone()), i);
+                }
+            }
+        }
+        let mut sinks_by_method = HashMap::new();
+        for (i, s) in file.sink.iter().enumerate() {
+            if !["network", "log", "file", "sms", "ipc", "webview"].contains(&s.kind.as_str()) {
+                return Err(bad(format!("sink {}: unknown kind `{}`", s.id, s.kind)));
+            }
+            for class in &s.classes {
+                check_descriptor(class).map_err(|r| bad(format!("sink {}: {r}", s.id)))?;
+                for m in &s.methods {
+                    if sinks_by_method
+                        .insert((class.clone(), m.clone()), i)
+                        .is_some()
+                    {
+                        return Err(bad(format!("sink {}: {class}->{m} listed twice", s.id)));
+                    }
+                }
+            }
+        }
+        let mut propagators: HashMap<(String, String), Flow> = HashMap::new();
+        for p in &file.propagator {
+            let mut flow = Flow::default();
+            for f in &p.flow {
+                match f.as_str() {
+                    "args->receiver" => flow.args_to_receiver = true,
+                    "args->return" => flow.args_to_return = true,
+                    "receiver->return" => flow.receiver_to_return = true,
+                    other => return Err(bad(format!("propagator: unknown flow `{other}`"))),
+                }
+            }
+            for class in &p.classes {
+                check_descriptor(class).map_err(|r| bad(format!("propagator: {r}")))?;
+                for m in &p.methods {
+                    let entry = propagators.entry((class.clone(), m.clone())).or_default();
+                    entry.args_to_receiver |= flow.args_to_receiver;
+                    entry.args_to_return |= flow.args_to_return;
+                    entry.receiver_to_return |= flow.receiver_to_return;
+                }
+            }
+        }
+        Ok(ApiCatalog {
+            sources: file.source,
+            sinks: file.sink,
+            content_uris: file.content_uri,
+            method_sources,
+            field_sources,
+            callback_sources,
+            sinks_by_method,
+            propagators,
+        })
+    }
+
+    /// Sources for a call to `class->name` (several when conditions differ).
+    pub fn method_sources(&self, class: &str, name: &str) -> impl Iterator<Item = &Source> {
+        self.method_sources
+            .get(&(class.to_string(), name.to_string()))
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.sources[i])
+    }
+
+    /// The source for reading static field `class->name`.
+    pub fn field_source(&self, class: &str, name: &str) -> Option<&Source> {
+        self.field_sources
+            .get(&(class.to_string(), name.to_string()))
+            .map(|&i| &self.sources[i])
+    }
+
+    /// Callback sources whose method is named `name` (the caller checks the class hierarchy).
+    pub fn callback_sources(&self, name: &str) -> impl Iterator<Item = &Source> {
+        self.callback_sources
+            .get(name)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.sources[i])
+    }
+
+    /// The sink for a call to `class->name`.
+    pub fn sink(&self, class: &str, name: &str) -> Option<&Sink> {
+        self.sinks_by_method
+            .get(&(class.to_string(), name.to_string()))
+            .map(|&i| &self.sinks[i])
+    }
+
+    /// How data flows through a library call to `class->name`.
+    pub fn propagator(&self, class: &str, name: &str) -> Option<Flow> {
+        self.propagators
+            .get(&(class.to_string(), name.to_string()))
+            .copied()
+    }
+
+    /// The data type and permissions of a query on a URI read from static field
+    /// `class->name`.
+    pub fn uri_field(&self, class_and_field: &str) -> Option<&ContentUri> {
+        self.content_uris
+            .iter()
+            .find(|u| u.fields.iter().any(|f| f == class_and_field))
+    }
+
+    /// The data type of a query on a URI built from a string.
+    pub fn uri_string(&self, uri: &str) -> Option<&ContentUri> {
+        self.content_uris
+            .iter()
+            .find(|u| u.prefixes.iter().any(|p| uri.starts_with(p.as_str())))
+    }
+
+    /// Every data-type id the catalogue names (for validation against data-types.toml).
+    pub fn data_type_ids(&self) -> impl Iterator<Item = &str> {
+        self.sources
+            .iter()
+            .map(|s| s.data_type.as_str())
+            .filter(|d| *d != "@uri")
+            .chain(self.content_uris.iter().map(|u| u.data_type.as_str()))
+    }
+}
+
+fn check_descriptor(class: &str) -> Result<(), String> {
+    if class.len() > 2 && class.starts_with('L') && class.ends_with(';') && !class.contains('.') {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{class}` is not a class descriptor like `Lpkg/Name;`"
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_catalogue_loads_and_indexes() {
+        let cat = ApiCatalog::embedded().expect("embedded catalogue");
+        let imei: Vec<_> = cat
+            .method_sources("Landroid/telephony/TelephonyManager;", "getDeviceId")
+            .collect();
+        assert_eq!(imei.len(), 1);
+        assert_eq!(imei[0].data_type, "device_id.imei");
+        assert_eq!(
+            cat.sink("Landroid/util/Log;", "i").map(|s| s.kind.as_str()),
+            Some("log")
+        );
+        let sb = cat
+            .propagator("Ljava/lang/StringBuilder;", "append")
+            .expect("append propagates");
+        assert!(sb.args_to_receiver && sb.receiver_to_return);
+        assert!(cat.callback_sources("onLocationChanged").next().is_some());
+        assert_eq!(
+            cat.uri_string("content://sms/inbox")
+                .map(|u| u.data_type.as_str()),
+            Some("sms.content")
+        );
+    }
+
+    #[test]
+    fn rejects_unknown_fields_and_bad_descriptors() {
+        let unknown = "format = 1\n[[sink]]\nid='x'\nclasses=['La;']\nmethods=['m']\nkind='log'\ncolour='red'\n";
+        assert!(ApiCatalog::parse(unknown, "t.toml").is_err());
+        let dotted = "format = 1\n[[sink]]\nid='x'\nclasses=['android.util.Log']\nmethods=['m']\nkind='log'\n";
+        let err = ApiCatalog::parse(dotted, "t.toml").unwrap_err().to_string();
+        assert!(err.contains("not a class descriptor"), "{err}");
+        let kind = "format = 1\n[[sink]]\nid='x'\nclasses=['La;']\nmethods=['m']\nkind='mail'\n";
+        assert!(ApiCatalog::parse(kind, "t.toml").is_err());
+    }
+
+    #[test]
+    fn every_data_type_is_in_the_vocabulary() {
+        let vocab: toml::Table =
+            toml::from_str(include_str!("../../sdk-signatures/data-types.toml")).unwrap();
+        let ids: Vec<&str> = vocab["data_type"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|d| d.get("id").and_then(|v| v.as_str()))
+            .collect();
+        let cat = ApiCatalog::embedded().unwrap();
+        for id in cat.data_type_ids() {
+            assert!(
+                ids.contains(&id),
+                "data type `{id}` missing from data-types.toml"
+            );
+        }
+    }
+}
