@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use sdkflow::Error;
+use sdkflow::catalog::Catalog;
 use sdkflow::dictionary::Dictionary;
 use sdkflow::policy::{self, Aliases, DeclaredPolicy, Span};
 
@@ -31,7 +32,8 @@ pub struct Args {
     /// Write to FILE instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Extra SDK aliases, one `alias<TAB>sdk_id` per line (`#` comments).
+    /// Extra SDK aliases, one `alias<TAB>sdk_id` per line (`#` comments), tried before the
+    /// signature catalogue's.
     #[arg(long, value_name = "FILE")]
     pub aliases: Option<PathBuf>,
 }
@@ -54,21 +56,33 @@ pub fn run(args: Args) -> Result<u8, Error> {
     Ok(0)
 }
 
-/// Alias pairs from a TSV file (the catalogue's aliases are added by the lead once merged).
+/// The user's aliases (tried first: the first id given for an alias wins), then the
+/// signature catalogue's.
 fn load_aliases(path: Option<&std::path::Path>) -> Result<Aliases, Error> {
-    let Some(path) = path else {
-        return Ok(Aliases::empty());
+    let mut pairs: Vec<(String, String)> = match path {
+        Some(path) => user_aliases(path)?,
+        None => Vec::new(),
     };
+    let catalog = Catalog::embedded();
+    pairs.extend(
+        catalog
+            .aliases()
+            .map(|(a, id)| (a.to_owned(), id.to_owned())),
+    );
+    Ok(Aliases::new(pairs))
+}
+
+/// Alias pairs from a TSV file (`alias<TAB>sdk_id`, `#` comments).
+fn user_aliases(path: &std::path::Path) -> Result<Vec<(String, String)>, Error> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path.display(), e))?;
-    let pairs: Vec<(String, String)> = text
+    Ok(text
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .filter_map(|l| {
             let (a, id) = l.split_once('\t')?;
             Some((a.trim().to_owned(), id.trim().to_owned()))
         })
-        .collect();
-    Ok(Aliases::new(pairs))
+        .collect())
 }
 
 fn at(e: &Option<Span>) -> String {
