@@ -2,7 +2,9 @@
 //!
 //! A permission counts as explained when the policy names it, app-wide or for an SDK, or
 //! names another permission of the same group: Android asks the user per group (one
-//! "location" dialog), and policies explain permissions the same way (位置权限).
+//! "location" dialog), and policies explain permissions the same way (位置权限). The other
+//! way round, an explained permission counts as requested when any permission of its group
+//! is.
 
 use std::collections::BTreeSet;
 
@@ -98,9 +100,18 @@ pub(in crate::audit) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(f);
     }
 
+    // Same group logic the other way: "位置权限" is accurate when any location permission
+    // is requested.
+    let requested_groups: BTreeSet<&str> =
+        requested.iter().filter_map(|n| table.group(n)).collect();
     let mut seen = BTreeSet::new();
     for (name, phrase, span) in &explained {
-        if requested.contains(name) || !seen.insert(*name) {
+        if requested.contains(name)
+            || table
+                .group(name)
+                .is_some_and(|g| requested_groups.contains(g))
+            || !seen.insert(*name)
+        {
             continue;
         }
         let mut f = Finding::new(
