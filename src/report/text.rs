@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use anstyle::{AnsiColor, Style};
+use unicode_width::UnicodeWidthStr;
 
 use super::{Outcome, RenderOptions};
 use crate::audit::{AuditReport, Declared, Finding, Severity};
@@ -138,7 +139,7 @@ fn render_one(out: &mut String, r: &AuditReport, st: &Styles, options: &RenderOp
                 (Declared::Mentioned, None) => "mentioned only".into(),
                 (Declared::No, _) => "not in policy".into(),
             };
-            let pad = w.saturating_sub(s.name.chars().count());
+            let pad = w.saturating_sub(s.name.width());
             let _ = writeln!(
                 out,
                 "  {}{}  {detected:<16}  {declared}",

@@ -46,7 +46,11 @@ pub fn uiautomator2_server_apk() -> PathBuf {
 /// A sample APK built by `samples/build.sh` (committed under `samples/apk/`).
 pub fn sample_apk(name: &str) -> PathBuf {
     let path = repo().join("samples/apk").join(format!("{name}.apk"));
-    assert!(path.exists(), "missing sample {}: run `bash samples/build.sh`", path.display());
+    assert!(
+        path.exists(),
+        "missing sample {}: run `bash samples/build.sh`",
+        path.display()
+    );
     path
 }
 
@@ -57,7 +61,9 @@ pub fn oracle(tool: &str, args: &[&str], input: &Path) -> String {
         .args(args)
         .arg(input)
         .output()
-        .unwrap_or_else(|e| panic!("oracle `{tool}` not runnable ({e}): run `bash .ci/run` to install it"));
+        .unwrap_or_else(|e| {
+            panic!("oracle `{tool}` not runnable ({e}): run `bash .ci/run` to install it")
+        });
     assert!(
         out.status.success() || !out.stdout.is_empty(),
         "oracle `{tool} {args:?} {}` failed: {}",
