@@ -18,7 +18,7 @@ flags=(--headless --no-sandbox --disable-gpu --disable-background-networking
        --disable-component-update --disable-sync --no-first-run --user-data-dir="$profile"
        --disable-dev-shm-usage)
 timeout 120 "$browser" "${flags[@]}" --dump-dom "file://$report" > "$out/dom.html" 2>"$out/chromium.log"
-timeout 120 "$browser" "${flags[@]}" --hide-scrollbars --window-size=1200,2200 \
+timeout 120 "$browser" "${flags[@]}" --hide-scrollbars --window-size=1200,3200 \
   --screenshot="$out/report.png" "file://$report" >>"$out/chromium.log" 2>&1
 test -s "$out/dom.html"
 test -s "$out/report.png"
