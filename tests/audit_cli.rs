@@ -336,3 +336,29 @@ fn each_format_renders_and_md_alias_works() {
         assert!(out.contains(probe), "{format}: missing {probe}");
     }
 }
+
+#[test]
+fn a_directory_with_one_apk_still_writes_json_lines() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(
+        common::appium_settings_apk(),
+        dir.path().join("settings.apk"),
+    )
+    .expect("copy");
+    let (code, out, err) = common::sdkflow(&[
+        "audit",
+        &dir.path().display().to_string(),
+        "--policy",
+        &policy(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "only low findings (stale listings): {err}");
+    assert_eq!(out.lines().count(), 1, "one compact record: {out}");
+    let rec: serde_json::Value = serde_json::from_str(out.trim_end()).expect("json");
+    assert!(
+        rec["app"]["source"]
+            .as_str()
+            .is_some_and(|s| s.ends_with("settings.apk"))
+    );
+}

@@ -62,6 +62,7 @@ fn options() -> RenderOptions {
     RenderOptions {
         color: false,
         docs_base: Some("https://example.org/sdkflow/blob/main/".into()),
+        batch: false,
     }
 }
 

@@ -14,6 +14,7 @@ fn render(format: OutputFormat, color: bool) -> String {
     let options = RenderOptions {
         color,
         docs_base: Some("https://example.org/sdkflow/blob/main/".into()),
+        batch: false,
     };
     report::render(&[Outcome::Audited(Box::new(report))], format, &options)
 }

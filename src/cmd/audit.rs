@@ -219,6 +219,7 @@ pub fn run(args: Args) -> Result<u8, Error> {
             .docs_url
             .clone()
             .or_else(RenderOptions::default_docs_base),
+        batch: inputs.len() > 1 || args.inputs.iter().any(|p| p.is_dir()),
     };
     let text = report::render(&outcomes, format, &render_options);
     emit(&text, args.output.as_deref())?;

@@ -25,10 +25,10 @@ fn value(outcome: &Outcome) -> serde_json::Value {
     v.unwrap_or(serde_json::Value::Null)
 }
 
-/// Render JSON (one input) or JSON Lines (several).
-pub fn render(outcomes: &[Outcome]) -> String {
+/// Render JSON (one input) or JSON Lines (several, or `batch`).
+pub fn render(outcomes: &[Outcome], batch: bool) -> String {
     let mut out = String::new();
-    if let [one] = outcomes {
+    if let ([one], false) = (outcomes, batch) {
         out = serde_json::to_string_pretty(&value(one)).unwrap_or_default();
         out.push('\n');
         return out;

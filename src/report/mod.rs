@@ -72,6 +72,9 @@ pub struct RenderOptions {
     /// Base URL the rule docs pages live under (`https://host/repo/blob/main/`): rule links
     /// become `<base>docs/rules/<id>.md`. `None` leaves links relative to the repository.
     pub docs_base: Option<String>,
+    /// Render as a batch even when there is one outcome (JSON Lines for JSON): set when
+    /// the inputs came from a directory, so scripts see one format whatever the count.
+    pub batch: bool,
 }
 
 impl RenderOptions {
@@ -95,7 +98,7 @@ impl RenderOptions {
 pub fn render(outcomes: &[Outcome], format: OutputFormat, options: &RenderOptions) -> String {
     match format {
         OutputFormat::Text => text::render(outcomes, options),
-        OutputFormat::Json => json::render(outcomes),
+        OutputFormat::Json => json::render(outcomes, options.batch),
         OutputFormat::Sarif => sarif::render(outcomes, options),
         OutputFormat::Html => html::render(outcomes, options),
         OutputFormat::Markdown => markdown::render(outcomes, options),
