@@ -83,9 +83,8 @@ pub(in crate::audit) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     }
     for o in &ctx.input.app.observed {
         let sdk = o.sdk_id.as_deref();
-        if sdk.is_some_and(|id| !ctx.is_named(id))
-            && sdk.is_some_and(|id| ctx.detection(id).is_some())
-        {
+        // A detected SDK the policy does not name is reported by sdk-undeclared.
+        if sdk.is_some_and(|id| !ctx.is_named(id) && ctx.detection(id).is_some()) {
             continue;
         }
         seen.entry((sdk, o.data_type.as_str()))
