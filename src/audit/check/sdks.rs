@@ -21,6 +21,18 @@ pub(in crate::audit) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 data_type: dt.clone(),
                 sdk_id: d.id.clone(),
             }));
+            apk.extend(
+                ctx.input
+                    .app
+                    .observed
+                    .iter()
+                    .filter(|o| o.sdk_id.as_deref() == Some(d.id.as_str()))
+                    .map(|o| ApkEvidence::CallPath {
+                        data_type: o.data_type.clone(),
+                        path: o.path.clone(),
+                        sink: o.sink.clone(),
+                    }),
+            );
             let mut severity = RuleId::SdkUndeclared.meta().default_severity;
             let mut message = format!("{name} is in the APK but the policy does not name it");
             if d.confidence == Confidence::Low {
