@@ -208,6 +208,18 @@ fn bad_usage_and_bad_inputs_exit_2() {
     ]);
     assert_eq!(code, 2);
     assert!(err.contains("b.json") && err.contains("baseline"), "{err}");
+    // A policy document this build cannot read yet: a clear error, not a crash.
+    let txt = dir.path().join("policy.txt");
+    std::fs::write(&txt, "隐私政策").expect("write");
+    let (code, _, err) = common::sdkflow(&[
+        "audit",
+        "--facts",
+        &facts(),
+        "--policy",
+        &txt.display().to_string(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("policy.txt") && err.contains("JSON"), "{err}");
     // No input at all.
     let (code, ..) = common::sdkflow(&["audit", "--policy", &policy()]);
     assert_eq!(code, 2);

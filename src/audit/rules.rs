@@ -235,6 +235,17 @@ mod tests {
     }
 
     #[test]
+    fn rules_index_links_every_rule() {
+        let index = include_str!("../../docs/rules/README.md");
+        for rule in RuleId::ALL {
+            assert!(
+                index.contains(&format!("[{rule}]({rule}.md)")),
+                "{rule} not in index"
+            );
+        }
+    }
+
+    #[test]
     fn every_docs_page_has_the_four_sections() {
         for rule in RuleId::ALL {
             let doc = rule.meta().doc;
