@@ -2,7 +2,7 @@
 //! with the bytes of the ones the analyses read. This is a contract between modules:
 //! fields may be added, not renamed or removed.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::Location;
 
@@ -80,7 +80,7 @@ pub struct NativeLibBlob {
 }
 
 /// A problem that did not stop the analysis (one broken entry among many).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Problem {
     /// Where.
     pub at: Location,
