@@ -136,6 +136,7 @@ fn baseline_written_then_used_suppresses_everything_known() {
     // A new SDK appears: only it fails the build.
     let mut app = fixture::app();
     app.detections.sdks.push(sdkflow::detect::Detection {
+        bundled_by: Vec::new(),
         id: "getui-push".into(),
         name: "Getui Push".into(),
         name_zh: Some("个推".into()),

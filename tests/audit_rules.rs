@@ -96,6 +96,7 @@ fn listing_an_sdk_clears_undeclared_and_mentioned_only() {
         }
     }
     input.policy.sdks.push(sdkflow::policy::DeclaredSdk {
+        alternatives: Vec::new(),
         name: "TalkingData".into(),
         sdk_id: Some("talkingdata".into()),
         listed: true,
@@ -153,6 +154,7 @@ fn stale_disclosure_only_for_listed_sdks_absent_from_the_apk() {
     // A low-confidence detection below the threshold still proves presence.
     let mut input = fixture::input();
     input.app.detections.sdks.push(sdkflow::detect::Detection {
+        bundled_by: Vec::new(),
         id: "umeng-analytics".into(),
         name: "Umeng Analytics".into(),
         name_zh: None,
@@ -431,6 +433,7 @@ fn baseline_suppresses_known_findings_by_rule_and_subject_not_line() {
     }
     // And add a new SDK: only it is left.
     input.app.detections.sdks.push(sdkflow::detect::Detection {
+        bundled_by: Vec::new(),
         id: "getui-push".into(),
         name: "Getui Push".into(),
         name_zh: Some("个推".into()),

@@ -148,6 +148,7 @@ pub fn app() -> AppFacts {
         ..Manifest::default()
     };
     let jpush = Detection {
+        bundled_by: Vec::new(),
         id: "jpush".into(),
         name: "JPush".into(),
         name_zh: Some("极光推送".into()),
@@ -186,6 +187,7 @@ pub fn app() -> AppFacts {
         ],
     };
     let talkingdata = Detection {
+        bundled_by: Vec::new(),
         id: "talkingdata".into(),
         name: "TalkingData".into(),
         name_zh: Some("TalkingData 统计分析".into()),
@@ -203,6 +205,7 @@ pub fn app() -> AppFacts {
         data_types: vec!["device_id.imei".into(), "device_id.android_id".into()],
     };
     let wechat = Detection {
+        bundled_by: Vec::new(),
         id: "wechat-opensdk".into(),
         name: "WeChat Open SDK".into(),
         name_zh: Some("微信开放平台SDK".into()),
@@ -220,6 +223,7 @@ pub fn app() -> AppFacts {
         data_types: Vec::new(),
     };
     let okhttp = Detection {
+        bundled_by: Vec::new(),
         id: "okhttp".into(),
         name: "OkHttp".into(),
         name_zh: None,
@@ -243,6 +247,7 @@ pub fn app() -> AppFacts {
         detections: Detections {
             sdks: vec![jpush, talkingdata, wechat, okhttp],
             unknown: vec![UnknownPackage {
+                examples: Vec::new(),
                 package: "com.vendor.ads".into(),
                 classes: 12,
             }],
@@ -282,6 +287,7 @@ pub fn policy() -> DeclaredPolicy {
         encoding: Some("utf-8".into()),
         sdks: vec![
             DeclaredSdk {
+                alternatives: Vec::new(),
                 name: "极光推送SDK".into(),
                 sdk_id: Some("jpush".into()),
                 listed: true,
@@ -296,6 +302,7 @@ pub fn policy() -> DeclaredPolicy {
                 ),
             },
             DeclaredSdk {
+                alternatives: Vec::new(),
                 name: "友盟统计SDK".into(),
                 sdk_id: Some("umeng-analytics".into()),
                 listed: true,
@@ -303,6 +310,7 @@ pub fn policy() -> DeclaredPolicy {
                 ..DeclaredSdk::default()
             },
             DeclaredSdk {
+                alternatives: Vec::new(),
                 name: "某某统计SDK".into(),
                 sdk_id: None,
                 listed: true,
@@ -310,6 +318,7 @@ pub fn policy() -> DeclaredPolicy {
                 ..DeclaredSdk::default()
             },
             DeclaredSdk {
+                alternatives: Vec::new(),
                 name: "微信登录".into(),
                 sdk_id: Some("wechat-opensdk".into()),
                 listed: false,
