@@ -185,3 +185,70 @@ fn every_truncation_of_a_small_library_is_handled() {
         }
     }
 }
+
+/// Zero `e_shoff`, `e_shnum` and `e_shstrndx` of a little-endian ELF file, so the symbol
+/// count comes from the hash tables.
+fn strip_sections(bytes: &[u8]) -> Vec<u8> {
+    let mut out = bytes.to_vec();
+    let (shoff, width, shnum) = if out[4] == 2 {
+        (0x28, 8, 0x3c)
+    } else {
+        (0x20, 4, 0x30)
+    };
+    out[shoff..shoff + width].fill(0);
+    out[shnum..shnum + 4].fill(0);
+    out
+}
+
+fn hunt(name: &str, original: &[u8], hot: &[Range<usize>], seed: u64) -> (usize, usize) {
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let (mut ok, mut errors) = (0, 0);
+    for round in 0..rounds() {
+        let bytes = mutate(&mut rng, original, hot);
+        match native::inspect_with(&bytes, name, None, ScanLimits::default()) {
+            Ok(_) => ok += 1,
+            Err(ElfError::Panicked { message, .. }) => {
+                panic!("{name} round {round}: parser panicked: {message}")
+            }
+            Err(_) => errors += 1,
+        }
+    }
+    (ok, errors)
+}
+
+#[test]
+fn mutated_libraries_without_sections_never_panic() {
+    // DT_HASH: real libraries with their section table removed.
+    for (i, rel) in [LIBS[0], LIBS[3], LIBS[5]].iter().enumerate() {
+        let original = std::fs::read(common::corpus(rel)).expect("read");
+        let hot = hot_ranges(&original);
+        hunt(
+            rel,
+            &strip_sections(&original),
+            &hot,
+            0xa5a5_0000 + i as u64,
+        );
+    }
+    // DT_GNU_HASH: the fixture built with the GNU hash style only.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("gnu.so");
+    let status = std::process::Command::new("aarch64-linux-gnu-gcc")
+        .args(["-shared", "-fPIC", "-O0", "-Wl,--hash-style=gnu", "-o"])
+        .arg(&out)
+        .arg(common::repo().join("tests/native_fixture/jni_fixture.c"))
+        .status()
+        .expect("aarch64-linux-gnu-gcc not runnable: apt-get install gcc-aarch64-linux-gnu");
+    assert!(status.success());
+    let original = std::fs::read(&out).expect("read");
+    let mut hot = hot_ranges(&original);
+    let elf = Elf::parse(&original).expect("parse fixture");
+    if let Some(gnu_hash) = elf
+        .section_headers
+        .iter()
+        .find(|s| s.sh_type == goblin::elf::section_header::SHT_GNU_HASH)
+    {
+        hot.extend(gnu_hash.file_range());
+    }
+    let (ok, errors) = hunt("gnu-hash fixture", &strip_sections(&original), &hot, 0x6e75);
+    assert!(ok > 0, "{errors} errors and no successful read");
+}
