@@ -121,6 +121,10 @@ pub struct Detections {
     pub sdks: Vec<Detection>,
     /// Third-party packages that matched nothing.
     pub unknown: Vec<UnknownPackage>,
+    /// Problems met while reading the input (broken dex files, undecodable classes): the
+    /// detections come from the parts that were readable.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<crate::apk::Problem>,
 }
 
 impl Detections {
