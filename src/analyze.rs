@@ -1,18 +1,21 @@
 //! The glue from an input on disk to [`AppFacts`]: load the container, decode the
-//! manifest, inventory the code, detect SDKs. Also reads the other inputs of an audit
-//! (the policy's declared table, facts given as JSON).
+//! manifest, parse the dex files, detect SDKs (and, when enabled, trace data flows). Also
+//! reads the other inputs of an audit (the policy, facts given as JSON).
 //!
-//! Today only the container stage exists on this branch ([`crate::apk::load`]); the
-//! manifest decoder, dex inventory and detector are wired in here as they land, so the
-//! facts are filled stage by stage without changing callers.
+//! An [`Analyzer`] is built once per run (it compiles the signature catalogue) and then
+//! analyses any number of inputs, in parallel if the caller wants.
 
 use std::path::{Path, PathBuf};
 
 use crate::audit::AppFacts;
-use crate::policy::DeclaredPolicy;
+use crate::catalog::Catalog;
+use crate::detect::{Detector, detect_app};
+use crate::dex::{Multidex, ParseOptions};
+use crate::dictionary::Dictionary;
+use crate::policy::{Aliases, DeclaredPolicy};
 use crate::{Error, Format, Limits, Location};
 
-/// Options for reading one input.
+/// Options for reading inputs.
 #[derive(Debug, Clone, Default)]
 pub struct AnalyzeOptions {
     /// Resource limits for untrusted input.
@@ -21,18 +24,75 @@ pub struct AnalyzeOptions {
     pub signatures: Option<PathBuf>,
 }
 
-/// Read the input at `path` and gather what the audit needs.
-pub fn analyze_path(path: &Path, options: &AnalyzeOptions) -> Result<AppFacts, Error> {
-    let loaded = crate::apk::load(path, &options.limits)?;
-    // Manifest decoding, the dex inventory and SDK detection plug in here.
-    Ok(AppFacts {
-        source: loaded.source,
-        package: None,
-        manifest: None,
-        detections: Default::default(),
-        observed: Vec::new(),
-        problems: loaded.problems,
-    })
+/// Reads inputs into [`AppFacts`] with one compiled catalogue.
+pub struct Analyzer {
+    options: AnalyzeOptions,
+    catalog: Catalog,
+    aliases: Aliases,
+}
+
+impl Analyzer {
+    /// Load the embedded catalogue (plus `options.signatures`) and refuse invalid data.
+    pub fn new(options: AnalyzeOptions) -> Result<Analyzer, Error> {
+        let catalog = match &options.signatures {
+            Some(dir) => Catalog::embedded().with_overrides(dir)?,
+            None => Catalog::embedded(),
+        };
+        if let Some(first) = catalog.validate().into_iter().next() {
+            return Err(Error::malformed(
+                Location::file(first.file.clone()),
+                Format::Signature,
+                format!(
+                    "{}: {} (run `sdkflow signatures check`)",
+                    first.field, first.message
+                ),
+            ));
+        }
+        let aliases = Aliases::new(catalog.aliases());
+        Ok(Analyzer {
+            options,
+            catalog,
+            aliases,
+        })
+    }
+
+    /// The catalogue in use.
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// Read the input at `path` and gather what the audit needs. A broken dex file or
+    /// native library is a problem in the facts; only an unreadable container is an error.
+    pub fn analyze_path(&self, path: &Path) -> Result<AppFacts, Error> {
+        let app = crate::apk::load(path, &self.options.limits)?;
+        let mut problems = app.problems.clone();
+        let manifest = match &app.manifest {
+            Some(_) => {
+                let (manifest, more) = crate::manifest::from_app(&app)?;
+                problems.extend(more);
+                Some(manifest)
+            }
+            None => None,
+        };
+        let multidex = Multidex::from_app(&app, ParseOptions::default());
+        let detector = Detector::new(&self.catalog);
+        let detections = detect_app(&app, &multidex, manifest.as_ref(), &detector);
+        problems.extend(detections.problems.iter().cloned());
+        Ok(AppFacts {
+            source: app.source.clone(),
+            package: manifest.as_ref().map(|m| m.package.clone()),
+            manifest,
+            detections,
+            observed: Vec::new(),
+            problems,
+        })
+    }
+
+    /// Read a privacy policy (text, Markdown, HTML in any supported encoding, or a
+    /// structured JSON/TOML/CSV declared table) into its declared table.
+    pub fn read_policy(&self, path: &Path) -> Result<DeclaredPolicy, Error> {
+        crate::policy::read_file(path, Dictionary::embedded()?, &self.aliases)
+    }
 }
 
 /// Read facts written as JSON (the `AppFacts` shape, see `docs/report.md`).
@@ -51,37 +111,6 @@ pub fn read_facts(path: &Path) -> Result<AppFacts, Error> {
             .filter(|p| !p.is_empty());
     }
     Ok(facts)
-}
-
-/// Read a privacy policy's declared table. A `.json` file is a declared table as
-/// `sdkflow policy --format json` writes it (possibly edited by hand); policy documents
-/// (text, HTML) go through the policy reader.
-pub fn read_policy(path: &Path) -> Result<DeclaredPolicy, Error> {
-    let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| Error::io(&name, e))?;
-    let is_json = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    if !is_json {
-        // The policy reader (text, HTML, encodings) is wired in here when it lands.
-        return Err(Error::Unsupported {
-            at: Location::file(&name),
-            reason: "this build reads policies only as a JSON declared table (`sdkflow policy --format json` output)".into(),
-        });
-    }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        Error::malformed(
-            Location::file(&name).at(e.utf8_error().valid_up_to() as u64),
-            Format::Data,
-            "declared table is not UTF-8",
-        )
-    })?;
-    let mut policy: DeclaredPolicy =
-        serde_json::from_str(&text).map_err(|e| json_error(&name, &e))?;
-    if policy.source.is_empty() {
-        policy.source = name;
-    }
-    Ok(policy)
 }
 
 fn json_error(name: &str, e: &serde_json::Error) -> Error {

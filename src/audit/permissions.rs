@@ -1,10 +1,8 @@
 //! The permission table: what the audit needs to know about an Android permission to
 //! decide whether a policy must explain it and how serious the silence is.
 //!
-//! The project's full table lives in `sdk-signatures/permissions.toml` (read by
-//! [`crate::dictionary`]); [`PermissionTable::from_rows`] takes its rows.
-//! [`PermissionTable::android_runtime`] is a built-in fallback with the platform's
-//! runtime ("dangerous") permissions and a few special ones reviewers ask about.
+//! The table is data: `sdk-signatures/permissions.toml`, read by [`crate::dictionary`]
+//! and turned into rows by [`PermissionTable::from_dictionary`].
 
 use std::collections::BTreeMap;
 
@@ -131,84 +129,18 @@ impl PermissionTable {
         self.rows.values()
     }
 
-    /// The built-in table: Android's runtime permissions (API 34) with their groups, and
-    /// the special or normal permissions reviewers treat as sensitive.
-    pub fn android_runtime() -> Self {
-        PermissionTable::from_rows(BUILTIN.iter().map(|(name, prot, group, sens, data)| {
-            PermissionRow {
-                name: (*name).to_string(),
-                protection: *prot,
-                group: Some((*group).to_string()),
-                sensitive: *sens,
-                data_types: data.iter().map(|d| (*d).to_string()).collect(),
-            }
+    /// The table of `sdk-signatures/permissions.toml` (the dictionary the policy reader
+    /// uses too, so both sides speak of the same groups).
+    pub fn from_dictionary(dict: &crate::dictionary::Dictionary) -> Self {
+        PermissionTable::from_rows(dict.permissions().iter().map(|p| PermissionRow {
+            name: p.name.clone(),
+            protection: Protection::parse(&p.protection),
+            group: Some(p.group.clone()).filter(|g| !g.is_empty() && g != "none"),
+            sensitive: p.sensitive,
+            data_types: p.data_types.clone(),
         }))
     }
 }
-
-use Protection::{Dangerous as D, Normal as N, Special as S};
-
-type BuiltinRow = (
-    &'static str,
-    Protection,
-    &'static str,
-    bool,
-    &'static [&'static str],
-);
-
-// From the platform's AndroidManifest (protectionLevel) and the runtime-permission groups
-// of the Android permission docs. Data types are ids of sdk-signatures/data-types.toml.
-#[rustfmt::skip]
-const BUILTIN: &[BuiltinRow] = &[
-    ("android.permission.ACCESS_FINE_LOCATION", D, "location", false, &["location.precise"]),
-    ("android.permission.ACCESS_COARSE_LOCATION", D, "location", false, &["location.coarse"]),
-    ("android.permission.ACCESS_BACKGROUND_LOCATION", D, "location", false, &["location.background"]),
-    ("android.permission.ACCESS_MEDIA_LOCATION", D, "storage", false, &["location.media_exif"]),
-    ("android.permission.READ_CONTACTS", D, "contacts", false, &["contacts"]),
-    ("android.permission.WRITE_CONTACTS", D, "contacts", false, &["contacts.write"]),
-    ("android.permission.GET_ACCOUNTS", D, "contacts", false, &["accounts"]),
-    ("android.permission.READ_PHONE_STATE", D, "phone", false, &["device_id.imei", "device_id.imsi", "network.sim_info"]),
-    ("android.permission.READ_PHONE_NUMBERS", D, "phone", false, &["phone_number"]),
-    ("android.permission.CALL_PHONE", D, "phone", false, &["action.call"]),
-    ("android.permission.ANSWER_PHONE_CALLS", D, "phone", false, &["action.answer_call"]),
-    ("android.permission.USE_SIP", D, "phone", false, &["sip"]),
-    ("android.permission.ACCEPT_HANDOVER", D, "phone", false, &[]),
-    ("com.android.voicemail.permission.ADD_VOICEMAIL", D, "phone", false, &["voicemail"]),
-    ("android.permission.READ_CALL_LOG", D, "call-log", false, &["call_log"]),
-    ("android.permission.WRITE_CALL_LOG", D, "call-log", false, &["call_log.write"]),
-    ("android.permission.PROCESS_OUTGOING_CALLS", D, "call-log", false, &["call.outgoing"]),
-    ("android.permission.SEND_SMS", D, "sms", false, &["action.send_sms"]),
-    ("android.permission.RECEIVE_SMS", D, "sms", false, &["sms.content"]),
-    ("android.permission.READ_SMS", D, "sms", false, &["sms.content"]),
-    ("android.permission.RECEIVE_MMS", D, "sms", false, &["mms.content"]),
-    ("android.permission.RECEIVE_WAP_PUSH", D, "sms", false, &["sms.wap"]),
-    ("android.permission.READ_CELL_BROADCASTS", D, "sms", false, &["cell_broadcast"]),
-    ("android.permission.CAMERA", D, "camera", false, &["camera"]),
-    ("android.permission.RECORD_AUDIO", D, "microphone", false, &["audio.voice"]),
-    ("android.permission.READ_EXTERNAL_STORAGE", D, "storage", false, &["storage.files"]),
-    ("android.permission.WRITE_EXTERNAL_STORAGE", D, "storage", false, &["storage.files"]),
-    ("android.permission.READ_MEDIA_IMAGES", D, "storage", false, &["storage.album"]),
-    ("android.permission.READ_MEDIA_VIDEO", D, "storage", false, &["storage.album"]),
-    ("android.permission.READ_MEDIA_AUDIO", D, "storage", false, &["storage.audio"]),
-    ("android.permission.READ_MEDIA_VISUAL_USER_SELECTED", D, "storage", false, &["storage.album_selected"]),
-    ("android.permission.MANAGE_EXTERNAL_STORAGE", S, "storage", true, &["storage.all_files"]),
-    ("android.permission.READ_CALENDAR", D, "calendar", false, &["calendar"]),
-    ("android.permission.WRITE_CALENDAR", D, "calendar", false, &["calendar.write"]),
-    ("android.permission.BODY_SENSORS", D, "sensors", false, &["sensors.body"]),
-    ("android.permission.BODY_SENSORS_BACKGROUND", D, "sensors", false, &["sensors.body"]),
-    ("android.permission.ACTIVITY_RECOGNITION", D, "activity-recognition", false, &["sensors.activity"]),
-    ("android.permission.BLUETOOTH_SCAN", D, "nearby-devices", false, &["bluetooth.scan"]),
-    ("android.permission.BLUETOOTH_CONNECT", D, "nearby-devices", false, &["bluetooth.paired_devices"]),
-    ("android.permission.BLUETOOTH_ADVERTISE", D, "nearby-devices", false, &["bluetooth.advertise"]),
-    ("android.permission.NEARBY_WIFI_DEVICES", D, "nearby-devices", false, &["network.wifi_scan"]),
-    ("android.permission.UWB_RANGING", D, "nearby-devices", false, &["uwb"]),
-    ("android.permission.POST_NOTIFICATIONS", D, "notifications", false, &["notifications"]),
-    ("android.permission.QUERY_ALL_PACKAGES", N, "app-list", true, &["app.list"]),
-    ("android.permission.PACKAGE_USAGE_STATS", S, "app-usage", true, &["usage.app_usage"]),
-    ("android.permission.SYSTEM_ALERT_WINDOW", S, "overlay", true, &["overlay"]),
-    ("android.permission.REQUEST_INSTALL_PACKAGES", S, "install", true, &["action.install"]),
-    ("com.google.android.gms.permission.AD_ID", N, "advertising-id", true, &["device_id.gaid"]),
-];
 
 #[cfg(test)]
 mod tests {
@@ -234,9 +166,14 @@ mod tests {
     }
 
     #[test]
-    fn builtin_table_names_are_unique_and_grouped() {
-        let table = PermissionTable::android_runtime();
-        assert_eq!(table.len(), BUILTIN.len(), "duplicate name in BUILTIN");
+    fn dictionary_table_is_grouped() {
+        let dict = crate::dictionary::Dictionary::embedded().expect("embedded dictionary");
+        let table = PermissionTable::from_dictionary(dict);
+        assert_eq!(
+            table.len(),
+            dict.permissions().len(),
+            "duplicate permission name"
+        );
         let camera = table.get("android.permission.CAMERA");
         assert!(camera.is_some_and(|r| r.is_high_risk() && r.needs_explaining()));
         let cal = table.get("android.permission.READ_CALENDAR");

@@ -11,7 +11,7 @@ use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use sdkflow::Error;
-use sdkflow::analyze::{self, AnalyzeOptions};
+use sdkflow::analyze::{self, AnalyzeOptions, Analyzer};
 use sdkflow::audit::{
     self, AppFacts, AuditInput, AuditOptions, AuditReport, Baseline, FailOn, PermissionTable,
 };
@@ -142,7 +142,6 @@ pub fn run(args: Args) -> Result<u8, Error> {
     if args.jobs == Some(0) {
         return Err(Error::Usage("--jobs must be at least 1".into()));
     }
-    let policy = analyze::read_policy(&args.policy)?;
     let baseline = match &args.baseline {
         Some(p) => {
             let name = p.display().to_string();
@@ -160,12 +159,13 @@ pub fn run(args: Args) -> Result<u8, Error> {
         return Err(Error::Usage("no APK found in the given inputs".into()));
     }
 
-    let analyze_options = AnalyzeOptions {
+    let analyzer = Analyzer::new(AnalyzeOptions {
         signatures: args.signatures.clone(),
         ..AnalyzeOptions::default()
-    };
-    // The full table comes from sdk-signatures/permissions.toml once the dictionary lands.
-    let permissions = PermissionTable::android_runtime();
+    })?;
+    let policy = analyzer.read_policy(&args.policy)?;
+    let permissions =
+        PermissionTable::from_dictionary(sdkflow::dictionary::Dictionary::embedded()?);
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
@@ -179,7 +179,7 @@ pub fn run(args: Args) -> Result<u8, Error> {
         policy: &policy,
         permissions: &permissions,
         options: &options,
-        analyze: &analyze_options,
+        analyze: &analyzer,
     };
     let results: Vec<Result<AuditReport, FailedInput>> = pool.install(|| {
         inputs
@@ -242,7 +242,7 @@ struct Ctx<'a> {
     policy: &'a DeclaredPolicy,
     permissions: &'a PermissionTable,
     options: &'a AuditOptions,
-    analyze: &'a AnalyzeOptions,
+    analyze: &'a Analyzer,
 }
 
 /// Audit one input; any error or panic becomes that input's failure, not the run's.
@@ -250,7 +250,7 @@ fn audit_one(input: &Input, ctx: &Ctx<'_>) -> Result<AuditReport, FailedInput> {
     let name = input.name();
     let run = || -> Result<AuditReport, Error> {
         let app: AppFacts = match input {
-            Input::Apk(p) => analyze::analyze_path(p, ctx.analyze)?,
+            Input::Apk(p) => ctx.analyze.analyze_path(p)?,
             Input::Facts(p) => analyze::read_facts(p)?,
         };
         let audit_input = AuditInput {

@@ -353,6 +353,8 @@ pub fn input() -> AuditInput {
     AuditInput {
         app: app(),
         policy: policy(),
-        permissions: PermissionTable::android_runtime(),
+        permissions: PermissionTable::from_dictionary(
+            sdkflow::dictionary::Dictionary::embedded().expect("embedded dictionary"),
+        ),
     }
 }
