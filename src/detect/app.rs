@@ -333,7 +333,7 @@ fn scan_dex<'a>(
 fn loads_marked_string(insns: &[u8], marked: &Bitset) -> bool {
     let unit = |i: usize| {
         insns
-            .get(i..i.checked_add(2).unwrap_or(usize::MAX))
+            .get(i..i.saturating_add(2))
             .and_then(|b| b.try_into().ok())
             .map(u16::from_le_bytes)
     };
