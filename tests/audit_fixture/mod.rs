@@ -245,6 +245,7 @@ pub fn app() -> AppFacts {
         package: Some("com.example.shop".into()),
         manifest: Some(manifest),
         detections: Detections {
+            problems: Vec::new(),
             sdks: vec![jpush, talkingdata, wechat, okhttp],
             unknown: vec![UnknownPackage {
                 examples: Vec::new(),
