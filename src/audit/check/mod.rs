@@ -6,7 +6,7 @@ pub(super) mod manifest;
 pub(super) mod permissions;
 pub(super) mod sdks;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{AuditInput, AuditOptions, SdkRef};
 use crate::detect::Detection;
@@ -34,9 +34,37 @@ impl<'a> Context<'a> {
             .filter(|d| d.confidence >= options.min_confidence)
             .collect();
         let mut declared: BTreeMap<&str, Vec<&DeclaredSdk>> = BTreeMap::new();
+        let detected: BTreeSet<&str> = input
+            .app
+            .detections
+            .sdks
+            .iter()
+            .map(|d| d.id.as_str())
+            .collect();
         for sdk in &input.policy.sdks {
             if let Some(id) = sdk.sdk_id.as_deref() {
                 declared.entry(id).or_default().push(sdk);
+            }
+            // A name that may mean several SDKs (高德地图: map or location) declares each
+            // of them the APK contains.
+            for alt in &sdk.alternatives {
+                if let Some(&alt) = detected.get(alt.as_str()) {
+                    declared.entry(alt).or_default().push(sdk);
+                }
+            }
+        }
+        // A component shipped inside a declared SDK (JCore inside JPush, the AMap common
+        // core inside AMap location) is covered by that SDK's disclosure.
+        for d in &input.app.detections.sdks {
+            let inherited: Vec<&DeclaredSdk> = d
+                .bundled_by
+                .iter()
+                .filter_map(|p| declared.get(p.as_str()))
+                .flatten()
+                .copied()
+                .collect();
+            if !inherited.is_empty() {
+                declared.entry(d.id.as_str()).or_default().extend(inherited);
             }
         }
         Context {
