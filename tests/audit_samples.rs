@@ -93,7 +93,7 @@ fn demo_shop_against_its_policy_reports_the_planted_discrepancies() {
     // Every finding carries evidence from both sides or the manifest.
     for x in json["findings"].as_array().unwrap() {
         assert!(
-            !x["apk_evidence"].as_array().map_or(true, |a| a.is_empty()),
+            !x["apk_evidence"].as_array().is_none_or(|a| a.is_empty()),
             "finding without APK evidence: {x}"
         );
     }
