@@ -21,6 +21,7 @@ pub mod dex;
 pub mod dictionary;
 pub mod error;
 pub mod flows;
+pub mod inspect;
 pub mod limits;
 pub mod manifest;
 pub mod native;

@@ -65,6 +65,49 @@ pub struct DexFile {
     pub name: String,
     /// Size in bytes.
     pub size: u64,
+    /// Code inventory of the file, filled by [`crate::inspect`] (absent in a
+    /// container-only summary).
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub counts: Option<DexCounts>,
+}
+
+/// What the dex parser counted in one file (see [`crate::dex::DexStats`]).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct DexCounts {
+    /// Format version (35 to 41).
+    pub version: u16,
+    /// Class definitions.
+    pub classes: u32,
+    /// Methods defined.
+    pub methods: u64,
+    /// Method references.
+    pub method_ids: u32,
+    /// Field references.
+    pub field_ids: u32,
+    /// Strings.
+    pub strings: u32,
+    /// Instructions decoded.
+    pub instructions: u64,
+    /// Invoke instructions.
+    pub invokes: u64,
+    /// `const-string` instructions.
+    pub const_strings: u64,
+}
+
+impl From<&crate::dex::DexStats> for DexCounts {
+    fn from(s: &crate::dex::DexStats) -> Self {
+        DexCounts {
+            version: s.version,
+            classes: s.classes,
+            methods: s.methods,
+            method_ids: s.method_ids,
+            field_ids: s.field_ids,
+            strings: s.strings,
+            instructions: s.instructions,
+            invokes: s.invokes,
+            const_strings: s.const_strings,
+        }
+    }
 }
 
 /// The native libraries of one ABI.
@@ -123,6 +166,7 @@ pub fn summarize(app: &LoadedApp) -> Summary {
         abis.entry(&lib.abi).or_default().push(DexFile {
             name: lib.blob.name.clone(),
             size: lib.blob.bytes.len() as u64,
+            counts: None,
         });
     }
     let s = &app.signing;
@@ -157,6 +201,7 @@ pub fn summarize(app: &LoadedApp) -> Summary {
             .map(|b| DexFile {
                 name: b.name.clone(),
                 size: b.bytes.len() as u64,
+                counts: None,
             })
             .collect(),
         native_libs: abis

@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use sdkflow::apk::summary::{KindTotals, Summary};
+use sdkflow::inspect::Inspection;
 use sdkflow::{Error, Limits};
 
 use super::output::emit;
@@ -25,20 +26,23 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = InspectFormat::Text)]
     pub format: InspectFormat,
+    /// List every class descriptor (text: one per line after the summary).
+    #[arg(long)]
+    pub classes: bool,
 }
 
 /// Run the subcommand: exit 0 when the input was read (problems are listed, not fatal).
 pub fn run(args: Args) -> Result<u8, Error> {
     let app = sdkflow::apk::load(&args.input, &Limits::default())?;
-    let summary = sdkflow::apk::summarize(&app);
+    let inspection = sdkflow::inspect::inspect(&app, args.classes);
     let text = match args.format {
         InspectFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&summary)
+            let mut s = serde_json::to_string_pretty(&inspection)
                 .map_err(|e| Error::Usage(format!("cannot render JSON: {e}")))?;
             s.push('\n');
             s
         }
-        InspectFormat::Text => render_text(&summary),
+        InspectFormat::Text => render_inspection(&inspection),
     };
     emit(&text, None)?;
     Ok(0)
@@ -67,6 +71,55 @@ fn totals_line(out: &mut String, label: &str, t: &KindTotals) {
         size(t.size),
         size(t.compressed_size)
     );
+}
+
+/// The text rendering of a full inspection: the container summary with per-dex counts,
+/// code totals, native libraries and, when asked, the class list.
+pub fn render_inspection(i: &Inspection) -> String {
+    let mut out = render_text(&i.summary);
+    let c = &i.code;
+    let _ = writeln!(
+        out,
+        "\ncode\n  {} classes, {} methods, {} instructions, {} invokes",
+        c.classes, c.methods, c.instructions, c.invokes
+    );
+    if !i.duplicate_classes.is_empty() {
+        let _ = writeln!(
+            out,
+            "  {} duplicate class definitions",
+            i.duplicate_classes.len()
+        );
+    }
+    if !i.native.is_empty() {
+        let _ = writeln!(out, "\nnative details");
+        for lib in &i.native {
+            let mismatch = if lib.abi_mismatch {
+                "  ABI MISMATCH"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                out,
+                "  {:<44} {:<8} {:>4} exports {:>3} JNI{}{}",
+                lib.name,
+                lib.machine,
+                lib.exports.len(),
+                lib.jni_methods.len(),
+                if lib.jni_onload { " JNI_OnLoad" } else { "" },
+                mismatch
+            );
+            if !lib.needed.is_empty() {
+                let _ = writeln!(out, "      needs {}", lib.needed.join(" "));
+            }
+        }
+    }
+    if let Some(classes) = &i.classes {
+        let _ = writeln!(out, "\nclasses ({})", classes.len());
+        for class in classes {
+            let _ = writeln!(out, "  {class}");
+        }
+    }
+    out
 }
 
 /// The text rendering: one block per topic, names left, numbers right-aligned.
@@ -103,7 +156,24 @@ pub fn render_text(s: &Summary) -> String {
     if !s.dex.is_empty() {
         let _ = writeln!(out, "\ndex ({})", s.dex.len());
         for d in &s.dex {
-            let _ = writeln!(out, "  {:<40} {:>10}", d.name, size(d.size));
+            match &d.counts {
+                Some(c) => {
+                    let _ = writeln!(
+                        out,
+                        "  {:<40} {:>10}  v{:03}  {:>6} classes {:>7} methods {:>8} invokes {:>7} strings",
+                        d.name,
+                        size(d.size),
+                        c.version,
+                        c.classes,
+                        c.methods,
+                        c.invokes,
+                        c.strings
+                    );
+                }
+                None => {
+                    let _ = writeln!(out, "  {:<40} {:>10}", d.name, size(d.size));
+                }
+            }
         }
     }
     if !s.native_libs.is_empty() {
