@@ -209,18 +209,17 @@ fn bad_usage_and_bad_inputs_exit_2() {
     ]);
     assert_eq!(code, 2);
     assert!(err.contains("b.json") && err.contains("baseline"), "{err}");
-    // A policy document this build cannot read yet: a clear error, not a crash.
-    let txt = dir.path().join("policy.txt");
-    std::fs::write(&txt, "隐私政策").expect("write");
+    // A policy that does not exist: a clear error naming it, not a crash.
+    let missing = dir.path().join("policy.txt");
     let (code, _, err) = common::sdkflow(&[
         "audit",
         "--facts",
         &facts(),
         "--policy",
-        &txt.display().to_string(),
+        &missing.display().to_string(),
     ]);
     assert_eq!(code, 2);
-    assert!(err.contains("policy.txt") && err.contains("JSON"), "{err}");
+    assert!(err.contains("policy.txt"), "{err}");
     // No input at all.
     let (code, ..) = common::sdkflow(&["audit", "--policy", &policy()]);
     assert_eq!(code, 2);
@@ -322,7 +321,12 @@ fn directory_input_audits_each_apk_and_output_goes_to_the_file() {
             .collect();
         // The fixture policy lists jpush and umeng-analytics.
         assert_eq!(stale, ["jpush", "umeng-analytics"]);
-        assert!(r["notes"].to_string().contains("No SDK"));
+        // The whole pipeline ran: the manifest was decoded.
+        assert!(
+            r["app"]["package"].as_str().is_some_and(|p| !p.is_empty()),
+            "{}",
+            r["app"]
+        );
     }
 }
 
@@ -366,7 +370,9 @@ fn a_directory_with_one_apk_still_writes_json_lines() {
         "--format",
         "json",
     ]);
-    assert_eq!(code, 0, "only low findings (stale listings): {err}");
+    // READ_SMS and READ_PHONE_STATE are requested and the fixture policy explains
+    // neither: high findings.
+    assert_eq!(code, 1, "{err}");
     assert_eq!(out.lines().count(), 1, "one compact record: {out}");
     let rec: serde_json::Value = serde_json::from_str(out.trim_end()).expect("json");
     assert!(

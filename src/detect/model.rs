@@ -98,7 +98,7 @@ pub struct Detection {
     pub data_types: Vec<String>,
     /// Detected SDKs that ship this one inside their own code (`jverification` for the
     /// carriers' one-click login SDKs): a policy naming the parent may cover it.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bundled_by: Vec<String>,
 }
 
@@ -110,6 +110,7 @@ pub struct UnknownPackage {
     /// Number of classes under it.
     pub classes: usize,
     /// A few example class descriptors.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<String>,
 }
 
