@@ -18,6 +18,9 @@ use crate::apk::{LoadedApp, Problem};
 use crate::dex::{DexEntry, EncodedValue, MethodFacts, Multidex, ParseOptions};
 use crate::manifest::Manifest;
 
+/// The first bytes of every ELF file.
+const ELF_MAGIC: &[u8] = b"\x7fELF";
+
 /// Opcode bytes of `const-string` (format 21c) and `const-string/jumbo` (31c).
 const CONST_STRING: u8 = 0x1a;
 const CONST_STRING_JUMBO: u8 = 0x1b;
@@ -137,11 +140,20 @@ pub fn subject_from_app<'a>(
         subject.static_fields.extend(part.fields);
         subject.problems.extend(part.problems);
     }
-    subject.native_libs = app
-        .native_libs
-        .par_iter()
-        .map(|lib| native_lib(&lib.blob.name, &lib.blob.bytes))
-        .collect();
+    // A `.so` that is not ELF (an HTML error page saved under the library's name) is no
+    // library: reported, not used as evidence.
+    for lib in &app.native_libs {
+        if lib.blob.bytes.starts_with(ELF_MAGIC) {
+            subject
+                .native_libs
+                .push(native_lib(&lib.blob.name, &lib.blob.bytes));
+        } else {
+            subject.problems.push(Problem {
+                at: crate::Location::entry(&app.source, &lib.blob.name),
+                message: "native library is not an ELF file (no \\x7fELF magic)".into(),
+            });
+        }
+    }
     subject
 }
 
