@@ -54,7 +54,10 @@ fn talkingdata_in_uiautomator2cache_app() {
     );
     let classes = dexdump_classes(&path);
     let expected = count_under(&classes, "com/tendcloud/tenddata/");
-    assert!(expected > 200, "dexdump sees {expected} TalkingData classes");
+    assert!(
+        expected > 200,
+        "dexdump sees {expected} TalkingData classes"
+    );
     assert_eq!(class_count(d, "com.tendcloud.tenddata"), expected);
     assert!(d.evidence.iter().any(|e| matches!(e,
         Evidence::Classes { dex, .. } if dex == &["classes.dex".to_string()])));
@@ -67,7 +70,11 @@ fn talkingdata_in_uiautomator2cache_app() {
 fn talkingdata_gone_in_later_uiautomator2_build() {
     let path = apk(U2_371);
     let classes = dexdump_classes(&path);
-    assert_eq!(count_under(&classes, "com/tendcloud/"), 0, "dexdump sees TalkingData");
+    assert_eq!(
+        count_under(&classes, "com/tendcloud/"),
+        0,
+        "dexdump sees TalkingData"
+    );
     let found = detect_apk(&path);
     assert_absent(&found, "talkingdata");
     assert!(found.host_only.iter().all(|d| d.id != "talkingdata"));
@@ -76,7 +83,13 @@ fn talkingdata_gone_in_later_uiautomator2_build() {
     // nanohttpd, okhttp per dexdump's package list).
     assert_eq!(
         library_ids(&found),
-        ["android-support", "androidx", "apache-commons", "nanohttpd", "okhttp"]
+        [
+            "android-support",
+            "androidx",
+            "apache-commons",
+            "nanohttpd",
+            "okhttp"
+        ]
     );
 }
 
@@ -102,7 +115,10 @@ fn yosemite_has_tencent_x5_and_no_play_services() {
         .output()
         .expect("aapt (oracle) not runnable: run `bash .ci/run` to install it");
     let manifest = String::from_utf8_lossy(&out.stdout);
-    assert!(manifest.contains("uses-permission"), "aapt gave no manifest");
+    assert!(
+        manifest.contains("uses-permission"),
+        "aapt gave no manifest"
+    );
     assert!(!manifest.contains("com.google.android.gms"));
     assert_absent(&found, "google-play-services");
     assert_eq!(third_party_ids(&found), ["tencent-tbs"]);
@@ -128,13 +144,21 @@ fn appium_settings_has_play_services_as_library_and_no_tracker() {
         class_count(gms, "com.google.android.gms"),
         count_under(&classes, "com/google/android/gms/")
     );
-    assert!(has_evidence(gms, "com.google.android.gms.common.api.GoogleApiActivity"));
+    assert!(has_evidence(
+        gms,
+        "com.google.android.gms.common.api.GoogleApiActivity"
+    ));
     let firebase = found.get("firebase-core").expect("firebase");
     assert_eq!(
         class_count(firebase, "com.google.firebase"),
         count_under(&classes, "com/google/firebase/")
     );
-    for lib in ["androidx", "kotlin-stdlib", "kotlinx-coroutines", "apache-commons"] {
+    for lib in [
+        "androidx",
+        "kotlin-stdlib",
+        "kotlinx-coroutines",
+        "apache-commons",
+    ] {
         assert!(library_ids(&found).contains(&lib.to_string()), "{lib}");
     }
 }
@@ -157,7 +181,11 @@ fn appium_uiautomator2_server_has_no_tracker_and_a_host_only_hint() {
     ] {
         let d = found.get(lib).unwrap_or_else(|| panic!("{lib}"));
         assert_eq!(d.category, "library");
-        assert_eq!(class_count(d, package), count_under(&classes, prefix), "{lib}");
+        assert_eq!(
+            class_count(d, package),
+            count_under(&classes, prefix),
+            "{lib}"
+        );
     }
 }
 
@@ -165,12 +193,8 @@ fn appium_uiautomator2_server_has_no_tracker_and_a_host_only_hint() {
 #[test]
 fn sdks_cli_json_on_apk() {
     let path = apk(U2CACHE);
-    let (code, out, err) = detect_support::common::sdkflow(&[
-        "sdks",
-        &path.display().to_string(),
-        "--format",
-        "json",
-    ]);
+    let (code, out, err) =
+        detect_support::common::sdkflow(&["sdks", &path.display().to_string(), "--format", "json"]);
     assert_eq!(code, 0, "{err}");
     let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
     let sdks = json["sdks"].as_array().expect("sdks");
