@@ -345,7 +345,7 @@ fn scan_dex<'a>(
 fn loads_marked_string(insns: &[u8], marked: &Bitset) -> bool {
     let unit = |i: usize| {
         insns
-            .get(i..i.checked_add(2).unwrap_or(usize::MAX))
+            .get(i..i.saturating_add(2))
             .and_then(|b| b.try_into().ok())
             .map(u16::from_le_bytes)
     };
@@ -378,10 +378,16 @@ fn loads_marked_string(insns: &[u8], marked: &Bitset) -> bool {
 /// alphabetic last label that is not a file extension. Class names (`com.x.Y`) and
 /// sentences are not.
 pub fn is_evidence_string(bytes: &[u8]) -> bool {
-    if bytes.len() < 4 || bytes.len() > MAX_EVIDENCE_LEN || !bytes.contains(&b'.') {
+    if bytes.len() < 4 || bytes.len() > MAX_EVIDENCE_LEN {
         return false;
     }
-    if let Some(pos) = memchr::memmem::find(bytes, b"://") {
+    let dot = memchr::memchr(b'.', bytes);
+    let colon_slash_slash = memchr::memchr_iter(b':', bytes)
+        .find(|&i| bytes.get(i + 1..i + 3) == Some(b"//".as_slice()));
+    if dot.is_none() {
+        return false;
+    }
+    if let Some(pos) = colon_slash_slash {
         let scheme = bytes.get(..pos).unwrap_or_default();
         return !scheme.is_empty()
             && scheme
