@@ -219,6 +219,19 @@ fn render_text(input: &str, found: &Detections) -> String {
         let names: Vec<String> = libs.iter().map(|d| d.id.clone()).collect();
         let _ = writeln!(out, "\nplain libraries: {}", names.join(", "));
     }
+    if !found.host_only.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nvendor hosts in code, no other trace of the SDK (low confidence, not counted):"
+        );
+        for d in &found.host_only {
+            for e in &d.evidence {
+                if let Evidence::Host { host, location } = e {
+                    let _ = writeln!(out, "    {:<24} {host} at {location}", d.id);
+                }
+            }
+        }
+    }
     if !found.unknown.is_empty() {
         let _ = writeln!(
             out,

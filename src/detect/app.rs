@@ -18,6 +18,9 @@ use crate::apk::{LoadedApp, Problem};
 use crate::dex::{DexEntry, EncodedValue, MethodFacts, Multidex, ParseOptions};
 use crate::manifest::Manifest;
 
+/// The first bytes of every ELF file.
+const ELF_MAGIC: &[u8] = b"\x7fELF";
+
 /// Opcode bytes of `const-string` (format 21c) and `const-string/jumbo` (31c).
 const CONST_STRING: u8 = 0x1a;
 const CONST_STRING_JUMBO: u8 = 0x1b;
@@ -137,11 +140,20 @@ pub fn subject_from_app<'a>(
         subject.static_fields.extend(part.fields);
         subject.problems.extend(part.problems);
     }
-    subject.native_libs = app
-        .native_libs
-        .par_iter()
-        .map(|lib| native_lib(&lib.blob.name, &lib.blob.bytes))
-        .collect();
+    // A `.so` that is not ELF (an HTML error page saved under the library's name) is no
+    // library: reported, not used as evidence.
+    for lib in &app.native_libs {
+        if lib.blob.bytes.starts_with(ELF_MAGIC) {
+            subject
+                .native_libs
+                .push(native_lib(&lib.blob.name, &lib.blob.bytes));
+        } else {
+            subject.problems.push(Problem {
+                at: crate::Location::entry(&app.source, &lib.blob.name),
+                message: "native library is not an ELF file (no \\x7fELF magic)".into(),
+            });
+        }
+    }
     subject
 }
 
@@ -366,10 +378,16 @@ fn loads_marked_string(insns: &[u8], marked: &Bitset) -> bool {
 /// alphabetic last label that is not a file extension. Class names (`com.x.Y`) and
 /// sentences are not.
 pub fn is_evidence_string(bytes: &[u8]) -> bool {
-    if bytes.len() < 4 || bytes.len() > MAX_EVIDENCE_LEN || !bytes.contains(&b'.') {
+    if bytes.len() < 4 || bytes.len() > MAX_EVIDENCE_LEN {
         return false;
     }
-    if let Some(pos) = memchr::memmem::find(bytes, b"://") {
+    let dot = memchr::memchr(b'.', bytes);
+    let colon_slash_slash = memchr::memchr_iter(b':', bytes)
+        .find(|&i| bytes.get(i + 1..i + 3) == Some(b"//".as_slice()));
+    if dot.is_none() {
+        return false;
+    }
+    if let Some(pos) = colon_slash_slash {
         let scheme = bytes.get(..pos).unwrap_or_default();
         return !scheme.is_empty()
             && scheme

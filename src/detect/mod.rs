@@ -341,8 +341,12 @@ impl<'c> Detector<'c> {
             })
             .collect();
         unknown.sort_by(|a, b| b.classes.cmp(&a.classes).then(a.package.cmp(&b.package)));
+        let (host_only, sdks) = sdks
+            .into_iter()
+            .partition(|d| d.confidence == Confidence::Low);
         Detections {
             sdks,
+            host_only,
             unknown,
             problems: subject.problems.clone(),
         }

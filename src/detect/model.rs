@@ -120,6 +120,13 @@ pub struct UnknownPackage {
 pub struct Detections {
     /// SDKs found, third-party SDKs first, then plain libraries.
     pub sdks: Vec<Detection>,
+    /// Vendors whose hosts appear in strings of code or native libraries while nothing else
+    /// of their SDK is there (confidence low): often another library talking to the vendor
+    /// (AndroidX Test's usage tracker posts to `www.google-analytics.com`), sometimes a
+    /// fully obfuscated SDK. Kept apart from `sdks` so that they never count as an SDK the
+    /// policy must name; the reviewer checks the locations.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub host_only: Vec<Detection>,
     /// Third-party packages that matched nothing.
     pub unknown: Vec<UnknownPackage>,
     /// Problems met while reading the input (broken dex files, undecodable classes): the

@@ -124,3 +124,91 @@ pub fn has_evidence(d: &Detection, needle: &str) -> bool {
         Evidence::Permission { name } => name == needle,
     })
 }
+
+/// Detect on an APK the way `sdkflow sdks` does: container loader, dex parser, manifest
+/// decoder, `detect_app`.
+pub fn detect_apk(path: &Path) -> Detections {
+    let app = sdkflow::apk::load(path, &Limits::default())
+        .unwrap_or_else(|e| panic!("load {}: {e}", path.display()));
+    detect_loaded(&app)
+}
+
+/// Detect on an already loaded app (tests that add nested dex files).
+pub fn detect_loaded(app: &sdkflow::apk::LoadedApp) -> Detections {
+    let multidex = sdkflow::dex::Multidex::from_app(app, sdkflow::dex::ParseOptions::default());
+    let manifest = sdkflow::manifest::from_app(app).ok().map(|(m, _)| m);
+    let detector = Detector::new(catalog());
+    sdkflow::detect::detect_app(app, &multidex, manifest.as_ref(), &detector)
+}
+
+/// Class descriptors of an APK or dex as `dexdump` lists them (the oracle).
+pub fn dexdump_classes(path: &Path) -> Vec<String> {
+    common::oracle("dexdump", &[], path)
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("Class descriptor  : '"))
+        .map(|l| l.trim_end_matches('\'').to_string())
+        .collect()
+}
+
+/// How many of `classes` sit under the slash-separated package `prefix` (`com/x/`).
+pub fn count_under(classes: &[String], prefix: &str) -> usize {
+    let want = format!("L{prefix}");
+    classes.iter().filter(|c| c.starts_with(&want)).count()
+}
+
+/// Every `const-string` of an APK per `dexdump -d`: `"Lc;->m(sig)R @0xNN"` → the string.
+pub fn dexdump_const_strings(path: &Path) -> std::collections::HashMap<String, String> {
+    let dump = common::oracle("dexdump", &["-d"], path);
+    let mut out = std::collections::HashMap::new();
+    let (mut class, mut name) = (String::new(), String::new());
+    for line in dump.lines() {
+        let t = line.trim();
+        if let Some(rest) = t.strip_prefix("#")
+            && let Some(c) = rest.split("(in ").nth(1)
+        {
+            class = c.trim_end_matches(')').to_string();
+        } else if let Some(n) = t.strip_prefix("name          : '") {
+            name = n.trim_end_matches('\'').to_string();
+        } else if let Some(ty) = t.strip_prefix("type          : '") {
+            name = format!("{name}{}", ty.trim_end_matches('\''));
+        } else if let Some((_, insn)) = t.split_once('|')
+            && let Some((off, rest)) = insn.split_once(": const-string")
+            && let Some(q) = rest.find('"')
+            && let Some(end) = rest.rfind("\" // string@")
+            && let Ok(off) = u32::from_str_radix(off, 16)
+        {
+            let value = rest.get(q + 1..end).unwrap_or_default().to_string();
+            out.insert(format!("{class}->{name} @0x{off:x}"), value);
+        }
+    }
+    out
+}
+
+/// The detection in `host_only` with this id.
+#[track_caller]
+pub fn host_only<'d>(found: &'d Detections, id: &str) -> &'d Detection {
+    found
+        .host_only
+        .iter()
+        .find(|d| d.id == id)
+        .unwrap_or_else(|| panic!("`{id}` not in host_only: {:?}", found.host_only))
+}
+
+/// Ids of third-party detections at medium or high confidence, sorted.
+pub fn third_party_ids(found: &Detections) -> Vec<String> {
+    let mut ids: Vec<String> = found.third_party().map(|d| d.id.clone()).collect();
+    ids.sort();
+    ids
+}
+
+/// Ids of plain-library detections, sorted.
+pub fn library_ids(found: &Detections) -> Vec<String> {
+    let mut ids: Vec<String> = found
+        .sdks
+        .iter()
+        .filter(|d| d.category == "library")
+        .map(|d| d.id.clone())
+        .collect();
+    ids.sort();
+    ids
+}
