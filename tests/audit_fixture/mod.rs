@@ -246,6 +246,7 @@ pub fn app() -> AppFacts {
         manifest: Some(manifest),
         detections: Detections {
             problems: Vec::new(),
+            host_only: Vec::new(),
             sdks: vec![jpush, talkingdata, wechat, okhttp],
             unknown: vec![UnknownPackage {
                 examples: Vec::new(),
