@@ -312,7 +312,9 @@ impl ApiCatalog {
 
     /// Indices into [`ApiCatalog::sources`] of the callback sources named `name`.
     pub fn callback_source_indices(&self, name: &str) -> &[usize] {
-        self.callback_sources.get(name).map_or(&[], |v| v.as_slice())
+        self.callback_sources
+            .get(name)
+            .map_or(&[], |v| v.as_slice())
     }
 
     /// Index into [`ApiCatalog::sinks`] of the sink for a call to `class->name`.
