@@ -45,7 +45,7 @@ impl Default for FlowOptions {
     fn default() -> Self {
         FlowOptions {
             max_method_units: 16_384,
-            max_rounds: 24,
+            max_rounds: 40,
             all_methods_are_entries: false,
         }
     }

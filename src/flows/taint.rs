@@ -108,6 +108,35 @@ pub struct Summary {
     pub param_fields: Vec<(u32, u32)>,
 }
 
+impl Summary {
+    /// Add what `other` says (summaries only grow, so the fixpoint terminates even where
+    /// bounded analyses of recursive methods would disagree from round to round).
+    pub fn absorb(&mut self, other: &Summary) -> bool {
+        let mut changed = self.ret.union(&other.ret);
+        if other.ret_stream && !self.ret_stream {
+            self.ret_stream = true;
+            changed = true;
+        }
+        for ps in &other.param_sinks {
+            let known = self
+                .param_sinks
+                .iter()
+                .any(|s| s.param == ps.param && s.site == ps.site);
+            if !known && self.param_sinks.len() < MAX_SUMMARY {
+                self.param_sinks.push(ps.clone());
+                changed = true;
+            }
+        }
+        for pf in &other.param_fields {
+            if !self.param_fields.contains(pf) && self.param_fields.len() < MAX_SUMMARY {
+                self.param_fields.push(*pf);
+                changed = true;
+            }
+        }
+        changed
+    }
+}
+
 /// How a source label entered a method other than the one that read it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pred {
