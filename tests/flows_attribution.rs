@@ -47,7 +47,9 @@ fn signature_owner(class: &str) -> Option<String> {
             .filter_map(|p| p.as_str())
             .collect::<Vec<_>>();
         for p in lists {
-            if (dotted.starts_with(&format!("{p}."))) && best.as_ref().is_none_or(|(l, _)| p.len() > *l) {
+            if (dotted.starts_with(&format!("{p}.")))
+                && best.as_ref().is_none_or(|(l, _)| p.len() > *l)
+            {
                 best = Some((p.len(), id.to_string()));
             }
         }
@@ -58,13 +60,22 @@ fn signature_owner(class: &str) -> Option<String> {
 /// (class of the reading method, data type) pairs that must reach a network sink.
 const EXPECTED: &[(&str, &str)] = &[
     ("Lcn/jiguang/internal/JCoreCollector;", "device_id.imei"),
-    ("Lcn/jiguang/internal/JCoreCollector;", "device_id.android_id"),
+    (
+        "Lcn/jiguang/internal/JCoreCollector;",
+        "device_id.android_id",
+    ),
     ("Lcn/jiguang/internal/JCoreCollector;", "device_id.mac"),
     ("Lcn/jiguang/internal/JCoreCollector;", "app.list"),
     ("Lcom/loc/dp;", "location.precise"),
     ("Lcom/loc/dp;", "network.bssid"),
-    ("Lcom/umeng/commonsdk/statistics/common/DeviceConfig;", "device_id.imei"),
-    ("Lcom/umeng/commonsdk/statistics/common/DeviceConfig;", "device_id.mac"),
+    (
+        "Lcom/umeng/commonsdk/statistics/common/DeviceConfig;",
+        "device_id.imei",
+    ),
+    (
+        "Lcom/umeng/commonsdk/statistics/common/DeviceConfig;",
+        "device_id.mac",
+    ),
 ];
 
 #[test]
@@ -116,7 +127,9 @@ fn path_follows_returns_into_the_sending_method() {
         .flows
         .iter()
         .find(|f| {
-            f.source.method.starts_with("Lcom/umeng/commonsdk/statistics/common/DeviceConfig;->")
+            f.source
+                .method
+                .starts_with("Lcom/umeng/commonsdk/statistics/common/DeviceConfig;->")
                 && f.source.data_type == "device_id.imei"
         })
         .expect("umeng imei flow");
@@ -135,7 +148,10 @@ fn path_follows_returns_into_the_sending_method() {
     );
     // The observed accesses the audit consumes name the SDK and the sink kind.
     let obs = rep.observed();
-    assert!(obs.iter().any(|o| o.sdk_id.as_deref() == Some(f.sdk.as_str())
-        && o.data_type == "device_id.imei"
-        && o.sink_kind.as_deref() == Some("network")));
+    assert!(
+        obs.iter()
+            .any(|o| o.sdk_id.as_deref() == Some(f.sdk.as_str())
+                && o.data_type == "device_id.imei"
+                && o.sink_kind.as_deref() == Some("network"))
+    );
 }

@@ -10,7 +10,11 @@ use sdkflow::{Limits, apk};
 #[test]
 fn sixteen_dex_registry_apk_finishes_with_a_report() {
     let app = apk::load(&common::uiautomator2_server_apk(), &Limits::default()).expect("load");
-    assert!(app.dex.len() >= 16, "expected the 16-dex APK, got {}", app.dex.len());
+    assert!(
+        app.dex.len() >= 16,
+        "expected the 16-dex APK, got {}",
+        app.dex.len()
+    );
     let rep = analyze_app(&app, &FlowOptions::default()).expect("analyse");
     assert!(rep.stats.methods > 10_000, "{:?}", rep.stats);
     assert!(rep.stats.reachable > 0 && rep.stats.reachable <= rep.stats.methods);
@@ -33,7 +37,11 @@ fn app_without_sources_reports_nothing() {
         .filter(|l| l.contains("invoke-"))
         .filter_map(|l| l.split(", ").last())
         .collect();
-    assert!(invoked.len() > 100, "dexdump listed {} invokes", invoked.len());
+    assert!(
+        invoked.len() > 100,
+        "dexdump listed {} invokes",
+        invoked.len()
+    );
     for s in &catalog.sources {
         for c in &s.classes {
             for m in &s.methods {

@@ -95,8 +95,7 @@ fn every_case_of_the_ground_truth() {
                 if !f.entry.contains(&c.entry) {
                     wrong.push(format!("entry {:?}", f.entry));
                 }
-                if f.path.first() != Some(&c.source_method)
-                    || f.path.last() != Some(&c.sink_method)
+                if f.path.first() != Some(&c.source_method) || f.path.last() != Some(&c.sink_method)
                 {
                     wrong.push(format!("path {:?}", f.path));
                 }
@@ -170,7 +169,10 @@ fn reachability_is_what_hides_the_unreachable_leak() {
     let normal = report(&FlowOptions::default());
     assert!(!normal.flows.iter().any(|f| matches(f, case)));
     assert!(
-        !normal.reads.iter().any(|r| r.source.method == case.source_method),
+        !normal
+            .reads
+            .iter()
+            .any(|r| r.source.method == case.source_method),
         "an unreachable read is not a read"
     );
 }

@@ -261,8 +261,7 @@ pub fn analyze(
         .count();
     let flows: Vec<Flow> = flows.into_iter().collect();
     let reads: Vec<Read> = reads.into_iter().collect();
-    let mut per: BTreeMap<String, (BTreeSet<String>, BTreeMap<String, BTreeSet<String>>)> =
-        BTreeMap::new();
+    let mut per: BTreeMap<String, OwnerData> = BTreeMap::new();
     for rd in &reads {
         per.entry(rd.sdk.clone())
             .or_default()
@@ -301,6 +300,9 @@ pub fn analyze(
         },
     }
 }
+
+/// Per owner: data types read, and per sink kind the data types sent.
+type OwnerData = (BTreeSet<String>, BTreeMap<String, BTreeSet<String>>);
 
 struct Render<'r, 'a> {
     program: &'r Program<'a>,

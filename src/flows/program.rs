@@ -117,6 +117,9 @@ pub enum Reached {
     },
 }
 
+/// Global field ids by (class, name) descriptor bytes.
+type FieldIds<'a> = HashMap<(&'a [u8], &'a [u8]), u32>;
+
 /// The app's code, resolved.
 pub struct Program<'a> {
     /// The dex files.
@@ -129,7 +132,7 @@ pub struct Program<'a> {
     children: HashMap<&'a [u8], Vec<&'a [u8]>>,
     callees: Vec<Vec<OnceLock<Callee>>>,
     fields: Vec<Vec<OnceLock<FieldRef>>>,
-    field_ids: Mutex<HashMap<(&'a [u8], &'a [u8]), u32>>,
+    field_ids: Mutex<FieldIds<'a>>,
     /// How each method was first reached (`None`: unreachable).
     pub reached: Vec<Option<Reached>>,
     /// Callers of each reachable method (for the solver's worklist).
@@ -312,9 +315,11 @@ impl<'a> Program<'a> {
         let proto = file.proto_descriptor(u32::from(mid.proto_idx)).ok()?;
         let class = file.type_descriptor(u32::from(mid.class_idx)).ok()?;
         let name = file.string(mid.name_idx).ok()?;
-        let mut callee = Callee::default();
         // App code first: a method the app defines is analysed, not looked up.
-        callee.up = self.find_up(class_bytes, name_bytes, &proto);
+        let mut callee = Callee {
+            up: self.find_up(class_bytes, name_bytes, &proto),
+            ..Callee::default()
+        };
         if self.classes.contains_key(class_bytes) && name_bytes != b"<init>" {
             callee.overrides = self.find_overrides(class_bytes, name_bytes, &proto);
         }

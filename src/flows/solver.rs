@@ -11,13 +11,13 @@ use super::catalog::ApiCatalog;
 use super::program::{MethodId, Program};
 use super::taint::{self, Ctx, MethodResult, PARAM_LABELS, Pred, SourceRead, Summary, Taint};
 
+/// A source read in a method.
+type Read = (MethodId, SourceRead);
+
 /// Source labels: one per (method, source read).
 #[derive(Default)]
 pub struct Origins {
-    inner: Mutex<(
-        HashMap<(MethodId, SourceRead), u32>,
-        Vec<(MethodId, SourceRead)>,
-    )>,
+    inner: Mutex<(HashMap<Read, u32>, Vec<Read>)>,
 }
 
 impl Origins {
@@ -79,7 +79,11 @@ pub fn solve(program: &Program<'_>, catalog: &ApiCatalog, bounds: Bounds) -> Sol
     while !dirty.is_empty() && rounds < bounds.max_rounds {
         rounds += 1;
         if std::env::var_os("SDKFLOW_FLOWS_DEBUG").is_some() {
-            let sample: Vec<String> = dirty.iter().take(3).map(|&m| program.signature(m)).collect();
+            let sample: Vec<String> = dirty
+                .iter()
+                .take(3)
+                .map(|&m| program.signature(m))
+                .collect();
             eprintln!("round {rounds}: {} dirty {:?}", dirty.len(), sample);
         }
         let label = |m: MethodId, r: SourceRead| origins.label(m, r);
