@@ -78,14 +78,6 @@ pub fn solve(program: &Program<'_>, catalog: &ApiCatalog, bounds: Bounds) -> Sol
     let mut rounds = 0;
     while !dirty.is_empty() && rounds < bounds.max_rounds {
         rounds += 1;
-        if std::env::var_os("SDKFLOW_FLOWS_DEBUG").is_some() {
-            let sample: Vec<String> = dirty
-                .iter()
-                .take(3)
-                .map(|&m| program.signature(m))
-                .collect();
-            eprintln!("round {rounds}: {} dirty {:?}", dirty.len(), sample);
-        }
         let label = |m: MethodId, r: SourceRead| origins.label(m, r);
         let ctx = Ctx {
             program,
