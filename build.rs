@@ -6,7 +6,10 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sdk-signatures");
+    // Read at run time: `env!` would bake in the directory the build script was first
+    // compiled in, and a target dir copied from another checkout then embeds its files.
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
+    let root = Path::new(&manifest_dir).join("sdk-signatures");
     let sdks = root.join("sdks");
     println!("cargo:rerun-if-changed={}", sdks.display());
     println!(

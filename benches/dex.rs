@@ -3,6 +3,8 @@
 //!
 //! Run: `cargo bench --bench dex` (or `cargo bench --bench dex -- PATH.apk [RUNS]`).
 //! Prints the median of each measurement and the ratio to the inflate floor.
+//! `-- --once PATH.apk` loads the APK and runs the inventory once (for `/usr/bin/time -v`
+//! peak memory and hyperfine comparisons with other tools).
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -47,6 +49,7 @@ fn inflate_dex(apk: &[u8]) -> usize {
 }
 
 fn main() {
+    let once = std::env::args().any(|a| a == "--once");
     let args: Vec<String> = std::env::args()
         .skip(1)
         .filter(|a| !a.starts_with("--"))
@@ -65,6 +68,17 @@ fn main() {
     });
     let limits = Limits::default();
     let name = path.display().to_string();
+    if once {
+        let app = sdkflow::apk::load_bytes(&name, apk, &limits).expect("load");
+        let inv = inventory(&app);
+        let invokes: u64 = inv.dex.iter().map(|d| d.invokes).sum();
+        println!(
+            "{} dex, {} classes, {invokes} invokes",
+            inv.dex.len(),
+            inv.classes.len()
+        );
+        return;
+    }
 
     let inflated = inflate_dex(&apk);
     let app = sdkflow::apk::load_bytes(&name, apk.clone(), &limits).expect("load");

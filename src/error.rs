@@ -7,20 +7,20 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Where in the user's input something is: the file named on the command line, the entry
 /// inside it (`classes2.dex`, `split_config.arm64_v8a.apk!lib/arm64-v8a/libx.so`) and the
 /// byte offset inside that entry.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Location {
     /// The file as given by the user.
     pub file: String,
     /// The entry inside the file, for containers (nested entries joined with `!`).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entry: Option<String>,
     /// Byte offset inside the entry (or the file when there is no entry).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offset: Option<u64>,
 }
 

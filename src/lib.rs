@@ -9,6 +9,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod analyze;
 pub mod apk;
 pub mod arsc;
 pub mod audit;
@@ -20,6 +21,7 @@ pub mod dex;
 pub mod dictionary;
 pub mod error;
 pub mod flows;
+pub mod inspect;
 pub mod limits;
 pub mod manifest;
 pub mod native;

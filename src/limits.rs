@@ -20,6 +20,8 @@ pub struct Limits {
     pub max_entries: usize,
     /// How deep archives may nest (an APK inside an XAPK inside ...).
     pub max_nesting: u32,
+    /// Largest input file read into memory (the zip format without zip64 stops at 4 GiB).
+    pub max_input_size: u64,
 }
 
 impl Default for Limits {
@@ -31,6 +33,7 @@ impl Default for Limits {
             ratio_threshold: 1 << 20,
             max_entries: 200_000,
             max_nesting: 2,
+            max_input_size: 4 << 30,
         }
     }
 }

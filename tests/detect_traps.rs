@@ -29,6 +29,7 @@ fn meta(name: &str, value: &str) -> MetaData {
         name: name.into(),
         value: Some(value.into()),
         resource: None,
+        value_reference: None,
         component: None,
     }
 }

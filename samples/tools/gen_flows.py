@@ -577,7 +577,8 @@ lines = ["""# Ground truth for the `flows` sample (samples/apk/flows.apk), score
 #                     shared_preferences, icc
 #   sink_method       method that calls the sink API
 #   sdk               who is responsible: "app" or a sdk-signatures id (getui-push)
-#   entry             entry point from which the path starts ("" = none: unreachable on purpose)
+#   entry             entry point from which the source call is reached ("" = none: unreachable
+#                     on purpose); the sink may run from another entry (static_field)
 #   precision         for negative cases that simpler analyses get wrong: what such an analysis
 #                     reports; a report on a flow = false case counts as a false positive
 #

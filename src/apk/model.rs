@@ -2,7 +2,7 @@
 //! with the bytes of the ones the analyses read. This is a contract between modules:
 //! fields may be added, not renamed or removed.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::Location;
 
@@ -80,7 +80,7 @@ pub struct NativeLibBlob {
 }
 
 /// A problem that did not stop the analysis (one broken entry among many).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Problem {
     /// Where.
     pub at: Location,
@@ -88,13 +88,16 @@ pub struct Problem {
     pub message: String,
 }
 
-/// Which signing schemes the input carries evidence of.
+/// Which signing schemes the input carries evidence of. `signing_block_ids` are written
+/// `0x7109871a (v2)`, unknown ids as bare hex.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Signing {
     /// JAR signing files under META-INF/ (v1).
     pub v1_files: Vec<String>,
     /// An APK Signing Block was found before the central directory (v2/v3/v3.1/v4 ids).
     pub signing_block_ids: Vec<String>,
+    /// Whether an APK Signing Block is present (it may hold only padding).
+    pub has_signing_block: bool,
 }
 
 /// Everything the analyses need from one input (an APK, a split set, a bare dex, a text
@@ -123,4 +126,72 @@ pub struct LoadedApp {
     pub signing: Signing,
     /// Non-fatal problems met while reading.
     pub problems: Vec<Problem>,
+    /// Every archive read (the input, the APKs of a split set or bundle), in reading order.
+    pub archives: Vec<ArchiveInfo>,
+    /// Archives and dex files found inside entries (`assets/plugin.jar`, `assets/x.dex`).
+    pub nested: Vec<NestedInfo>,
+}
+
+/// What part an archive plays in the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ArchiveRole {
+    /// The base APK (or the only APK).
+    Base,
+    /// A split APK (config or feature split).
+    Split,
+    /// An `.apks`/`.xapk` bundle holding the APKs.
+    Bundle,
+    /// A jar or zip of dex files given directly.
+    DexContainer,
+}
+
+/// One archive that was read.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArchiveInfo {
+    /// The file name, or the entry inside a bundle (`splits/base-master.apk`).
+    pub name: String,
+    /// What part it plays.
+    pub role: ArchiveRole,
+    /// Size in bytes.
+    pub size: u64,
+    /// Entries in its central directory.
+    pub entries: usize,
+    /// Bytes before the first local header (Android refuses such a file).
+    pub leading_bytes: u64,
+    /// Bytes after the end-of-central-directory record (Android refuses such a file).
+    pub trailing_bytes: u64,
+    /// Its signing evidence.
+    pub signing: Signing,
+}
+
+/// What a nested entry turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NestedFormat {
+    /// A dex file.
+    Dex,
+    /// A zip (jar, apk, zip).
+    Zip,
+    /// Neither (encrypted or packed, or just data named like an archive).
+    Unknown,
+    /// Not read: nested deeper than [`Limits::max_nesting`](crate::Limits::max_nesting).
+    TooDeep,
+}
+
+/// A `.dex`/`.jar`/`.apk`/`.zip` found inside an entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct NestedInfo {
+    /// Full name, nested parts joined with `!`.
+    pub name: String,
+    /// What it is.
+    pub format: NestedFormat,
+    /// Inflated size.
+    pub size: u64,
+    /// How deep (1 for an entry of the input's APK).
+    pub depth: u32,
+    /// Entries, when it is a zip.
+    pub entries: usize,
+    /// Dex files taken from it into [`LoadedApp::nested_dex`].
+    pub dex: Vec<String>,
 }

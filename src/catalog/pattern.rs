@@ -172,6 +172,8 @@ pub fn is_permission(s: &str) -> bool {
 
 /// A `package.Class.FIELD` reference to a static field.
 pub fn is_field_ref(s: &str) -> bool {
+    // `Class.getVersion()` names a one-line getter returning the version string.
+    let s = s.strip_suffix("()").unwrap_or(s);
     s.split('.').count() >= 2 && is_package_prefix(s)
 }
 

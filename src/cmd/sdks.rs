@@ -4,8 +4,9 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use sdkflow::catalog::Catalog;
-use sdkflow::detect::{self, Confidence, Detections, Detector, Evidence, Subject};
-use sdkflow::{Error, Limits};
+use sdkflow::detect::{self, Confidence, Detections, Detector, Evidence};
+use sdkflow::dex::{Multidex, ParseOptions};
+use sdkflow::{Error, Limits, Location};
 use serde::Serialize;
 
 use super::output::emit;
@@ -61,9 +62,11 @@ pub fn load_catalog(dir: Option<&std::path::Path>) -> Result<Catalog, Error> {
     Ok(catalog)
 }
 
-/// Build the subject of an input: jar/aar through the archive reader; APKs through the
-/// container loader (native libraries today; the dex inventory and manifest plug in here).
-fn subject_of(path: &std::path::Path, limits: &Limits) -> Result<Subject<'static>, Error> {
+/// Detect on an input: jar/aar through the archive reader; everything else (APK, split
+/// set, bare dex) through the container loader, the dex parser and the manifest decoder.
+/// A manifest that does not decode is a problem, not a failure: code evidence remains.
+fn detect_input(path: &std::path::Path, detector: &Detector<'_>) -> Result<Detections, Error> {
+    let limits = Limits::default();
     let name = path.display().to_string();
     let ext = path
         .extension()
@@ -72,23 +75,42 @@ fn subject_of(path: &std::path::Path, limits: &Limits) -> Result<Subject<'static
         .to_ascii_lowercase();
     if ext == "jar" || ext == "aar" {
         let bytes = std::fs::read(path).map_err(|e| Error::io(&name, e))?;
-        return Ok(detect::subject_from_archive(&name, &bytes, limits)?.subject);
+        let inv = detect::subject_from_archive(&name, &bytes, &limits)?;
+        return Ok(detector.detect(&inv.subject));
     }
-    let app = sdkflow::apk::load(path, limits)?;
-    let mut subject = Subject::default();
-    for lib in &app.native_libs {
-        subject
-            .native_libs
-            .push(detect::native_input(lib.blob.name.clone(), &lib.blob.bytes));
-    }
-    Ok(subject)
+    let app = sdkflow::apk::load(path, &limits)?;
+    let multidex = Multidex::from_app(&app, ParseOptions::default());
+    let mut problems = app.problems.clone();
+    let manifest = match app.manifest {
+        Some(_) => match sdkflow::manifest::from_app(&app) {
+            Ok((manifest, p)) => {
+                problems.extend(p);
+                Some(manifest)
+            }
+            Err(e) => {
+                problems.push(sdkflow::apk::Problem {
+                    at: e
+                        .location()
+                        .cloned()
+                        .unwrap_or_else(|| Location::file(&name)),
+                    message: e.to_string(),
+                });
+                None
+            }
+        },
+        None => None,
+    };
+    let mut found = detect::detect_app(&app, &multidex, manifest.as_ref(), detector);
+    problems.append(&mut found.problems);
+    found.problems = problems;
+    Ok(found)
 }
 
 /// Run the subcommand.
 pub fn run(args: Args) -> Result<u8, Error> {
     let catalog = load_catalog(args.signatures.as_deref())?;
-    let subject = subject_of(&args.input, &Limits::default())?;
-    let found = Detector::new(&catalog).detect(&subject);
+    let detector = Detector::new(&catalog);
+    let found = detect_input(&args.input, &detector)?;
     let input = args.input.display().to_string();
     let text = match args.format {
         OutputFormat::Json => {
@@ -139,7 +161,14 @@ fn render_text(input: &str, found: &Detections) -> String {
         let version = d
             .version
             .as_deref()
-            .map(|v| format!(" v{v}"))
+            .map(|v| {
+                // "android 6.8.24" (WeChat) reads badly as "vandroid 6.8.24".
+                if v.starts_with(|c: char| c.is_ascii_digit()) {
+                    format!(" v{v}")
+                } else {
+                    format!(" {v}")
+                }
+            })
             .unwrap_or_default();
         let _ = writeln!(
             out,
@@ -197,6 +226,12 @@ fn render_text(input: &str, found: &Detections) -> String {
         );
         for u in &found.unknown {
             let _ = writeln!(out, "    {:<40} {} classes", u.package, u.classes);
+        }
+    }
+    if !found.problems.is_empty() {
+        let _ = writeln!(out, "\nproblems (detections come from the readable parts):");
+        for p in &found.problems {
+            let _ = writeln!(out, "    {}: {}", p.at, p.message);
         }
     }
     out

@@ -42,8 +42,12 @@ pub(crate) struct Compiled {
     pub hosts: Option<AhoCorasick>,
     /// Per host pattern: (sdk, host).
     pub host_owner: Vec<(usize, String)>,
-    /// (internal class name, field) → sdk.
-    pub version_fields: HashMap<(String, String), usize>,
+    /// (internal class name, field) → the sdks recording their version there (the Umeng
+    /// common module's version is also the U-App analytics bundle's).
+    pub version_fields: HashMap<(String, String), Vec<usize>>,
+    /// Per sdk: the field names of its version fields (`VERSION_NAME`), for classes an
+    /// obfuscator renamed.
+    pub version_field_names: Vec<Vec<String>>,
     /// Per sdk: its native-library version templates.
     pub version_libs: Vec<Vec<VersionTemplate>>,
 }
@@ -62,6 +66,7 @@ impl Compiled {
             hosts: None,
             host_owner: Vec::new(),
             version_fields: HashMap::new(),
+            version_field_names: Vec::new(),
             version_libs: Vec::new(),
         };
         let mut jni_patterns = Vec::new();
@@ -113,9 +118,18 @@ impl Compiled {
             for field in &sdk.version.fields {
                 if let Some((class, name)) = field.rsplit_once('.') {
                     c.version_fields
-                        .insert((class.replace('.', "/"), name.to_string()), i);
+                        .entry((class.replace('.', "/"), name.to_string()))
+                        .or_default()
+                        .push(i);
                 }
             }
+            c.version_field_names.push(
+                sdk.version
+                    .fields
+                    .iter()
+                    .filter_map(|f| f.rsplit_once('.').map(|(_, name)| name.to_string()))
+                    .collect(),
+            );
             c.version_libs.push(
                 sdk.version
                     .native_libs

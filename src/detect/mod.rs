@@ -2,15 +2,17 @@
 //! compiled signature catalogue ([`crate::catalog`]). See `docs/detection.md` for the
 //! rules (longest prefix wins, the app's own package subtree, confidence levels).
 
+mod app;
 mod archive;
 mod compile;
 mod model;
 mod subject;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::catalog::Catalog;
 
+pub use app::{detect_app, is_evidence_string, subject_from_app};
 pub use archive::{ArchiveInventory, native_input, subject_from_archive};
 pub use model::*;
 pub use subject::{ClassRef, CodeString, NativeLibInput, StaticField, Subject, to_descriptor};
@@ -46,6 +48,9 @@ pub struct Detector<'c> {
 #[derive(Default)]
 struct ClassHits {
     count: usize,
+    /// Classes that are not manifest components: R8 keeps component classes by name, so
+    /// they repeat the manifest's evidence rather than add code evidence of their own.
+    beyond_components: usize,
     examples: Vec<String>,
     files: BTreeSet<u32>,
 }
@@ -61,11 +66,14 @@ struct Acc {
     symbols: Vec<(String, String)>,
     hosts: BTreeMap<String, String>,
     version: Option<String>,
+    /// A version field name of the SDK found in a renamed class under its package
+    /// (`cn/jpush/a/a.VERSION_NAME`): used when the named field is absent.
+    renamed_version: Option<String>,
 }
 
 impl Acc {
     fn strong_code(&self) -> bool {
-        !self.classes.is_empty()
+        self.classes.values().any(|h| h.beyond_components > 0)
     }
     fn declared(&self) -> bool {
         !self.components.is_empty()
@@ -97,6 +105,15 @@ impl<'c> Detector<'c> {
             .map(|p| p.replace('.', "/"))
             .filter(|p| !p.is_empty());
         let mut unknown: BTreeMap<String, (usize, Vec<String>)> = BTreeMap::new();
+        let components: HashSet<String> = subject
+            .manifest
+            .map(|m| {
+                m.components
+                    .iter()
+                    .map(|c| c.name.replace('.', "/"))
+                    .collect()
+            })
+            .unwrap_or_default();
 
         for class in &subject.classes {
             let Some(internal) = internal_name(&class.descriptor) else {
@@ -124,6 +141,9 @@ impl<'c> Detector<'c> {
                     };
                     let hits = map.entry(key).or_default();
                     hits.count += 1;
+                    if !components.contains(internal) {
+                        hits.beyond_components += 1;
+                    }
                     if hits.examples.len() < EXAMPLES {
                         hits.examples.push(class.descriptor.to_string());
                     }
@@ -147,11 +167,29 @@ impl<'c> Detector<'c> {
                 continue;
             };
             let key = (internal.to_string(), field.field.to_string());
-            if let Some(&sdk) = self.compiled.version_fields.get(&key) {
-                let version = field.value.trim();
-                if !version.is_empty() {
+            let version = field.value.trim();
+            if version.is_empty() {
+                continue;
+            }
+            // A version constant alone is no evidence: it only dates an SDK that other
+            // evidence found (see `confidence`).
+            if let Some(sdks) = self.compiled.version_fields.get(&key) {
+                for &sdk in sdks {
                     accs.entry(sdk).or_default().version = Some(version.to_string());
                 }
+                continue;
+            }
+            // Obfuscated builds rename the class but keep constant field names.
+            if let Some((sdk, _, false)) = self.compiled.owner_of_class(internal)
+                && self
+                    .compiled
+                    .version_field_names
+                    .get(sdk)
+                    .is_some_and(|names| names.iter().any(|n| n == field.field.as_ref()))
+            {
+                let acc = accs.entry(sdk).or_default();
+                acc.renamed_version
+                    .get_or_insert_with(|| version.to_string());
             }
         }
 
@@ -227,6 +265,9 @@ impl<'c> Detector<'c> {
 
         // Version from library names once we know which libraries belong to whom.
         for (&sdk, acc) in accs.iter_mut() {
+            if acc.version.is_none() {
+                acc.version = acc.renamed_version.take();
+            }
             if acc.version.is_some() {
                 continue;
             }
@@ -300,7 +341,11 @@ impl<'c> Detector<'c> {
             })
             .collect();
         unknown.sort_by(|a, b| b.classes.cmp(&a.classes).then(a.package.cmp(&b.package)));
-        Detections { sdks, unknown }
+        Detections {
+            sdks,
+            unknown,
+            problems: subject.problems.clone(),
+        }
     }
 }
 

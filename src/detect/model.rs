@@ -1,10 +1,10 @@
 //! What the detector reports. A contract between the detector, the audit and the JSON of
 //! `sdkflow sdks --format json`: fields may be added, not renamed or removed.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How sure a detection is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Confidence {
     /// Only weak, indirect evidence (a host string, an obfuscated layout).
@@ -16,7 +16,7 @@ pub enum Confidence {
 }
 
 /// One piece of evidence for a detection, pointing at something a reviewer can check.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Evidence {
     /// Classes under a matched package prefix.
@@ -71,7 +71,7 @@ pub enum Evidence {
 }
 
 /// One SDK found in the input.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Detection {
     /// Signature id (`jpush`).
     pub id: String,
@@ -88,10 +88,13 @@ pub struct Detection {
     /// Version when the SDK records it (constant, BuildConfig field, library name).
     pub version: Option<String>,
     /// Evidence, strongest first.
+    #[serde(default)]
     pub evidence: Vec<Evidence>,
     /// Permissions the signature says this SDK uses that the manifest requests.
+    #[serde(default)]
     pub permissions: Vec<String>,
     /// Data-type ids (`device_id.imei`) the vendor says the SDK collects.
+    #[serde(default)]
     pub data_types: Vec<String>,
     /// Detected SDKs that ship this one inside their own code (`jverification` for the
     /// carriers' one-click login SDKs): a policy naming the parent may cover it.
@@ -100,7 +103,7 @@ pub struct Detection {
 }
 
 /// Code that matches no signature and is not the app's own.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct UnknownPackage {
     /// Dotted package (`com.example.vendor`).
     pub package: String,
@@ -111,12 +114,17 @@ pub struct UnknownPackage {
 }
 
 /// The detector's output for one input.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Detections {
     /// SDKs found, third-party SDKs first, then plain libraries.
     pub sdks: Vec<Detection>,
     /// Third-party packages that matched nothing.
     pub unknown: Vec<UnknownPackage>,
+    /// Problems met while reading the input (broken dex files, undecodable classes): the
+    /// detections come from the parts that were readable.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<crate::apk::Problem>,
 }
 
 impl Detections {

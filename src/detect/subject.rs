@@ -66,6 +66,9 @@ pub struct Subject<'a> {
     pub manifest: Option<&'a Manifest>,
     /// The native libraries.
     pub native_libs: Vec<NativeLibInput<'a>>,
+    /// Problems met while reading the inputs (a dex that does not open, a class whose data
+    /// does not decode): the detections come from what was readable.
+    pub problems: Vec<crate::apk::Problem>,
 }
 
 impl<'a> Subject<'a> {

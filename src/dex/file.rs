@@ -340,6 +340,15 @@ impl<'a> DexFile<'a> {
         ))
     }
 
+    /// Evidence text for code offset `code_offset` (in code units) of method `idx`:
+    /// `Lcom/x/Y;->m()V @0x1a`.
+    pub fn code_location(&self, idx: u32, code_offset: u32) -> DexResult<String> {
+        Ok(format!(
+            "{} @0x{code_offset:x}",
+            self.method_signature(idx)?
+        ))
+    }
+
     /// Field `idx` in smali notation: `Lcom/x/Y;->name:Ljava/lang/String;`.
     pub fn field_signature(&self, idx: u32) -> DexResult<String> {
         let f = self.field_id(idx)?;

@@ -129,5 +129,22 @@ pub fn parse(data: &[u8], header: &Header) -> DexResult<Vec<MapItem>> {
             });
         }
     }
+    // A non-empty id section the map does not list means header and map disagree.
+    let listed = |code: u16| items.iter().any(|i| i.type_code == code);
+    for (code, size) in [
+        (type_code::STRING_ID_ITEM, header.string_ids_size),
+        (type_code::TYPE_ID_ITEM, header.type_ids_size),
+        (type_code::PROTO_ID_ITEM, header.proto_ids_size),
+        (type_code::FIELD_ID_ITEM, header.field_ids_size),
+        (type_code::METHOD_ID_ITEM, header.method_ids_size),
+        (type_code::CLASS_DEF_ITEM, header.class_defs_size),
+    ] {
+        if size != 0 && !listed(code) {
+            return Err(DexError::BadMapList {
+                offset: map_off,
+                reason: "an id section of the header is missing from the map",
+            });
+        }
+    }
     Ok(items)
 }

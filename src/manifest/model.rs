@@ -1,10 +1,11 @@
 //! The decoded manifest. This is a contract between modules and the JSON of
 //! `sdkflow manifest --format json`: fields may be added, not renamed or removed.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A decoded `AndroidManifest.xml`.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Manifest {
     /// `manifest/@package`.
     pub package: String,
@@ -33,7 +34,7 @@ pub struct Manifest {
 }
 
 /// A requested permission.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UsesPermission {
     /// `android.permission.READ_PHONE_STATE`.
     pub name: String,
@@ -44,7 +45,7 @@ pub struct UsesPermission {
 }
 
 /// A `<permission>` the app defines.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PermissionDefinition {
     /// Its name.
     pub name: String,
@@ -53,7 +54,7 @@ pub struct PermissionDefinition {
 }
 
 /// A `uses-feature`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct UsesFeature {
     /// `android:name` (absent for glEsVersion-only entries).
     pub name: Option<String>,
@@ -64,7 +65,8 @@ pub struct UsesFeature {
 }
 
 /// The `application` element's attributes reviewers check.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Application {
     /// `android:name`, fully qualified.
     pub name: Option<String>,
@@ -81,7 +83,7 @@ pub struct Application {
 }
 
 /// The kind of a manifest component.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ComponentKind {
     /// `<activity>`.
@@ -97,7 +99,7 @@ pub enum ComponentKind {
 }
 
 /// A component and what decides whether other apps can reach it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Component {
     /// Its kind.
     pub kind: ComponentKind,
@@ -121,13 +123,16 @@ pub struct Component {
     /// `android:process`.
     pub process: Option<String>,
     /// `android:authorities` split on `;` (providers).
+    #[serde(default)]
     pub authorities: Vec<String>,
     /// Intent filters.
+    #[serde(default)]
     pub intent_filters: Vec<IntentFilter>,
 }
 
 /// An `intent-filter`.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct IntentFilter {
     /// `action/@name` values.
     pub actions: Vec<String>,
@@ -140,7 +145,7 @@ pub struct IntentFilter {
 }
 
 /// A `meta-data` entry.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct MetaData {
     /// `android:name`.
     pub name: String,

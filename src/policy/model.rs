@@ -23,8 +23,14 @@ pub struct DeclaredSdk {
     pub name: String,
     /// The signature id it resolves to through the aliases, or `None` (kept, reported).
     pub sdk_id: Option<String>,
+    /// Other ids the same name may stand for (`高德地图` is the map and the location SDK);
+    /// `sdk_id` is the first candidate.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<String>,
     /// `true` when the policy lists it as an embedded SDK (list, table); `false` when it is
-    /// only mentioned (a login option, a payment method).
+    /// only mentioned (a login option, a payment method). Defaults to `true` in structured
+    /// tables written by hand.
+    #[serde(default = "listed_by_default")]
     pub listed: bool,
     /// Vendor as written.
     #[serde(default)]
@@ -104,4 +110,8 @@ pub struct DeclaredPolicy {
     /// Phrases that matched nothing.
     #[serde(default)]
     pub unmatched: Vec<UnmatchedPhrase>,
+}
+
+fn listed_by_default() -> bool {
+    true
 }

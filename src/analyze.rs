@@ -1,0 +1,118 @@
+//! The glue from an input on disk to [`AppFacts`]: load the container, decode the
+//! manifest, parse the dex files, detect SDKs (and, when enabled, trace data flows). Also
+//! reads the other inputs of an audit (the policy, facts given as JSON).
+//!
+//! An [`Analyzer`] is built once per run (it compiles the signature catalogue) and then
+//! analyses any number of inputs, in parallel if the caller wants.
+
+use std::path::{Path, PathBuf};
+
+use crate::audit::AppFacts;
+use crate::catalog::Catalog;
+use crate::detect::{Detector, detect_app};
+use crate::dex::{Multidex, ParseOptions};
+use crate::dictionary::Dictionary;
+use crate::policy::{Aliases, DeclaredPolicy};
+use crate::{Error, Format, Limits, Location};
+
+/// Options for reading inputs.
+#[derive(Debug, Clone, Default)]
+pub struct AnalyzeOptions {
+    /// Resource limits for untrusted input.
+    pub limits: Limits,
+    /// An extra signature folder (`--signatures DIR`) added to the built-in catalogue.
+    pub signatures: Option<PathBuf>,
+}
+
+/// Reads inputs into [`AppFacts`] with one compiled catalogue.
+pub struct Analyzer {
+    options: AnalyzeOptions,
+    catalog: Catalog,
+    aliases: Aliases,
+}
+
+impl Analyzer {
+    /// Load the embedded catalogue (plus `options.signatures`) and refuse invalid data.
+    pub fn new(options: AnalyzeOptions) -> Result<Analyzer, Error> {
+        let catalog = match &options.signatures {
+            Some(dir) => Catalog::embedded().with_overrides(dir)?,
+            None => Catalog::embedded(),
+        };
+        if let Some(first) = catalog.validate().into_iter().next() {
+            return Err(Error::malformed(
+                Location::file(first.file.clone()),
+                Format::Signature,
+                format!(
+                    "{}: {} (run `sdkflow signatures check`)",
+                    first.field, first.message
+                ),
+            ));
+        }
+        let aliases = Aliases::new(catalog.aliases());
+        Ok(Analyzer {
+            options,
+            catalog,
+            aliases,
+        })
+    }
+
+    /// The catalogue in use.
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// Read the input at `path` and gather what the audit needs. A broken dex file or
+    /// native library is a problem in the facts; only an unreadable container is an error.
+    pub fn analyze_path(&self, path: &Path) -> Result<AppFacts, Error> {
+        let app = crate::apk::load(path, &self.options.limits)?;
+        let mut problems = app.problems.clone();
+        let manifest = match &app.manifest {
+            Some(_) => {
+                let (manifest, more) = crate::manifest::from_app(&app)?;
+                problems.extend(more);
+                Some(manifest)
+            }
+            None => None,
+        };
+        let multidex = Multidex::from_app(&app, ParseOptions::default());
+        let detector = Detector::new(&self.catalog);
+        let detections = detect_app(&app, &multidex, manifest.as_ref(), &detector);
+        problems.extend(detections.problems.iter().cloned());
+        Ok(AppFacts {
+            source: app.source.clone(),
+            package: manifest.as_ref().map(|m| m.package.clone()),
+            manifest,
+            detections,
+            observed: Vec::new(),
+            problems,
+        })
+    }
+
+    /// Read a privacy policy (text, Markdown, HTML in any supported encoding, or a
+    /// structured JSON/TOML/CSV declared table) into its declared table.
+    pub fn read_policy(&self, path: &Path) -> Result<DeclaredPolicy, Error> {
+        crate::policy::read_file(path, Dictionary::embedded()?, &self.aliases)
+    }
+}
+
+/// Read facts written as JSON (the `AppFacts` shape, see `docs/report.md`).
+pub fn read_facts(path: &Path) -> Result<AppFacts, Error> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(&name, e))?;
+    let mut facts: AppFacts = serde_json::from_str(&text).map_err(|e| json_error(&name, &e))?;
+    if facts.source.is_empty() {
+        facts.source = name;
+    }
+    if facts.package.is_none() {
+        facts.package = facts
+            .manifest
+            .as_ref()
+            .map(|m| m.package.clone())
+            .filter(|p| !p.is_empty());
+    }
+    Ok(facts)
+}
+
+fn json_error(name: &str, e: &serde_json::Error) -> Error {
+    Error::malformed(Location::file(name), Format::Data, format!("{e}"))
+}

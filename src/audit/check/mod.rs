@@ -1,0 +1,119 @@
+//! The checks, one module per side of the comparison. Each appends findings; the caller
+//! sorts them. They share a [`Context`] that indexes both sides once.
+
+pub(super) mod data;
+pub(super) mod manifest;
+pub(super) mod permissions;
+pub(super) mod sdks;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{AuditInput, AuditOptions, SdkRef};
+use crate::detect::Detection;
+use crate::policy::DeclaredSdk;
+
+/// Category id the catalogue gives plain (non-tracking) libraries.
+pub(super) const LIBRARY_CATEGORY: &str = "library";
+
+/// Both sides, indexed.
+pub(super) struct Context<'a> {
+    pub input: &'a AuditInput,
+    /// Detections at or above the confidence threshold.
+    pub detections: Vec<&'a Detection>,
+    /// Policy SDK entries resolved to a signature id, by id.
+    pub declared: BTreeMap<&'a str, Vec<&'a DeclaredSdk>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(input: &'a AuditInput, options: &AuditOptions) -> Self {
+        let detections = input
+            .app
+            .detections
+            .sdks
+            .iter()
+            .filter(|d| d.confidence >= options.min_confidence)
+            .collect();
+        let mut declared: BTreeMap<&str, Vec<&DeclaredSdk>> = BTreeMap::new();
+        let detected: BTreeSet<&str> = input
+            .app
+            .detections
+            .sdks
+            .iter()
+            .map(|d| d.id.as_str())
+            .collect();
+        for sdk in &input.policy.sdks {
+            if let Some(id) = sdk.sdk_id.as_deref() {
+                declared.entry(id).or_default().push(sdk);
+            }
+            // A name that may mean several SDKs (高德地图: map or location) declares each
+            // of them the APK contains.
+            for alt in &sdk.alternatives {
+                if let Some(&alt) = detected.get(alt.as_str()) {
+                    declared.entry(alt).or_default().push(sdk);
+                }
+            }
+        }
+        // A component shipped inside a declared SDK (JCore inside JPush, the AMap common
+        // core inside AMap location) is covered by that SDK's disclosure.
+        for d in &input.app.detections.sdks {
+            let inherited: Vec<&DeclaredSdk> = d
+                .bundled_by
+                .iter()
+                .filter_map(|p| declared.get(p.as_str()))
+                .flatten()
+                .copied()
+                .collect();
+            if !inherited.is_empty() {
+                declared.entry(d.id.as_str()).or_default().extend(inherited);
+            }
+        }
+        Context {
+            input,
+            detections,
+            declared,
+        }
+    }
+
+    /// Whether the policy lists (not merely mentions) the SDK `id`.
+    pub fn is_listed(&self, id: &str) -> bool {
+        self.declared
+            .get(id)
+            .is_some_and(|v| v.iter().any(|s| s.listed))
+    }
+
+    /// Whether the policy names the SDK `id` at all.
+    pub fn is_named(&self, id: &str) -> bool {
+        self.declared.contains_key(id)
+    }
+
+    /// The detection of `id`, when present.
+    pub fn detection(&self, id: &str) -> Option<&'a Detection> {
+        self.detections.iter().copied().find(|d| d.id == id)
+    }
+
+    /// An [`SdkRef`] for `id`, named from the detection or the policy.
+    pub fn sdk_ref(&self, id: &str) -> SdkRef {
+        let name = self
+            .detection(id)
+            .map(display_name)
+            .or_else(|| {
+                self.declared
+                    .get(id)
+                    .and_then(|v| v.first())
+                    .map(|s| s.name.clone())
+            })
+            .unwrap_or_else(|| id.to_string());
+        SdkRef {
+            id: id.to_string(),
+            name,
+        }
+    }
+}
+
+/// `English name (中文名)`, or the English name alone.
+pub(super) fn display_name(d: &Detection) -> String {
+    match &d.name_zh {
+        Some(zh) if !zh.is_empty() && *zh != d.name => format!("{} ({zh})", d.name),
+        _ => d.name.clone(),
+    }
+}

@@ -1,0 +1,736 @@
+//! Finding SDK entries: tables with an SDK-name column, SDK lists (numbered lines, or
+//! entries run together in one paragraph of prose), and services only mentioned in passing.
+//!
+//! A list region starts at a short heading naming SDKs (`三、第三方sdk`) or after a prose
+//! lead-in (`接入第三方SDK情形如下：`). Inside it the text is cut into units (lines,
+//! sentences, and after each URL); an entry starts where a name is followed by a field label
+//! (`功能类型：`, `个人信息类型：`, `官网链接：`), by `我们使用它`, or by a colon, or where a
+//! unit is only a name. Labelled units after an entry are its fields; the region ends at
+//! the first unit that fits none of these (or at a `四、`-style heading).
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::aliases::Aliases;
+use super::tables::{Range, Role, Table};
+
+/// A field of an SDK entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// SDK名称 (starts an entry).
+    Name,
+    /// 功能类型.
+    Kind,
+    /// 使用目的.
+    Purpose,
+    /// 个人信息类型.
+    DataTypes,
+    /// 权限.
+    Permissions,
+    /// 第三方名称 / 公司.
+    Vendor,
+    /// 官网链接.
+    Link,
+    /// `我们使用它…` or an unlabelled description line.
+    Usage,
+}
+
+/// One listed SDK entry (a table row or a list item) before alias resolution.
+#[derive(Debug, Clone, Default)]
+pub struct Entry {
+    /// Name ranges (a run-on group `A;B;C` gives several).
+    pub names: Vec<Range>,
+    /// Field values.
+    pub fields: Vec<(Field, Range)>,
+    /// Where this SDK's data types and permissions are read.
+    pub scope: Vec<Range>,
+    /// Table cells of a permission column (bare permission words count there).
+    pub permission_cells: Vec<Range>,
+    /// The whole entry.
+    pub span: Range,
+}
+
+impl Entry {
+    /// The first value of a field.
+    pub fn field(&self, f: Field) -> Option<Range> {
+        self.fields.iter().find(|(k, _)| *k == f).map(|&(_, r)| r)
+    }
+}
+
+const LABELS: &[(&str, Field)] = &[
+    ("sdk名称", Field::Name),
+    ("第三方sdk名称", Field::Name),
+    ("sdk服务名称", Field::Name),
+    ("插件名称", Field::Name),
+    ("功能类型", Field::Kind),
+    ("sdk类型", Field::Kind),
+    ("服务类型", Field::Kind),
+    ("使用目的", Field::Purpose),
+    ("收集使用目的", Field::Purpose),
+    ("使用场景", Field::Purpose),
+    ("用途", Field::Purpose),
+    ("目的", Field::Purpose),
+    ("功能描述", Field::Purpose),
+    ("功能说明", Field::Purpose),
+    ("业务场景", Field::Purpose),
+    ("应用场景", Field::Purpose),
+    ("功能", Field::Purpose),
+    ("个人信息类型", Field::DataTypes),
+    ("收集个人信息类型", Field::DataTypes),
+    ("收集个人信息的类型", Field::DataTypes),
+    ("收集个人信息", Field::DataTypes),
+    ("收集的个人信息", Field::DataTypes),
+    ("个人信息字段", Field::DataTypes),
+    ("收集的信息", Field::DataTypes),
+    ("收集信息", Field::DataTypes),
+    ("涉及个人信息", Field::DataTypes),
+    ("信息类型", Field::DataTypes),
+    ("数据类型", Field::DataTypes),
+    ("使用的个人信息", Field::DataTypes),
+    ("个人信息", Field::DataTypes),
+    ("权限", Field::Permissions),
+    ("申请权限", Field::Permissions),
+    ("所需权限", Field::Permissions),
+    ("涉及权限", Field::Permissions),
+    ("调用权限", Field::Permissions),
+    ("使用权限", Field::Permissions),
+    ("系统权限", Field::Permissions),
+    ("设备权限", Field::Permissions),
+    ("权限名称", Field::Permissions),
+    ("第三方名称", Field::Vendor),
+    ("第三方主体", Field::Vendor),
+    ("第三方公司名称", Field::Vendor),
+    ("第三方公司", Field::Vendor),
+    ("公司名称", Field::Vendor),
+    ("所属公司", Field::Vendor),
+    ("开发者", Field::Vendor),
+    ("开发商", Field::Vendor),
+    ("提供方", Field::Vendor),
+    ("sdk提供方", Field::Vendor),
+    ("提供者", Field::Vendor),
+    ("运营方", Field::Vendor),
+    ("主体名称", Field::Vendor),
+    ("企业名称", Field::Vendor),
+    ("合作方", Field::Vendor),
+    ("共享方", Field::Vendor),
+    ("官网链接", Field::Link),
+    ("官网", Field::Link),
+    ("官网地址", Field::Link),
+    ("官方链接", Field::Link),
+    ("链接", Field::Link),
+    ("网址", Field::Link),
+    ("隐私政策链接", Field::Link),
+    ("隐私权政策链接", Field::Link),
+    ("隐私政策地址", Field::Link),
+    ("隐私政策", Field::Link),
+    ("第三方隐私政策", Field::Link),
+    ("sdk隐私政策", Field::Link),
+    ("隐私协议", Field::Link),
+];
+
+/// Words that introduce what the app does with an SDK, without a colon.
+const MARKERS: &[&str] = &[
+    "我们使用它",
+    "我们通过它",
+    "我们使用该sdk",
+    "我们使用该",
+    "我们利用它",
+];
+
+struct LabelMatcher {
+    ac: AhoCorasick,
+    fields: Vec<Option<Field>>,
+}
+
+fn labels() -> Option<&'static LabelMatcher> {
+    static M: OnceLock<Option<LabelMatcher>> = OnceLock::new();
+    M.get_or_init(|| {
+        let mut pats: Vec<&str> = LABELS.iter().map(|(l, _)| *l).collect();
+        let mut fields: Vec<Option<Field>> = LABELS.iter().map(|&(_, f)| Some(f)).collect();
+        pats.extend(MARKERS);
+        fields.extend(MARKERS.iter().map(|_| None));
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&pats)
+            .ok()?;
+        Some(LabelMatcher { ac, fields })
+    })
+    .as_ref()
+}
+
+/// A label or marker inside a unit: (start, end of the label incl. colon, field).
+fn find_labels(text: &str, r: Range) -> Vec<(usize, usize, Field)> {
+    let Some(m) = labels() else { return Vec::new() };
+    let s = text.get(r.0..r.1).unwrap_or("");
+    m.ac.find_iter(s)
+        .filter_map(|hit| {
+            let field = m.fields.get(hit.pattern().as_usize()).copied()?;
+            let after = s.get(hit.end()..).and_then(|t| t.chars().next());
+            match field {
+                Some(f) if after == Some(':') => Some((r.0 + hit.start(), r.0 + hit.end() + 1, f)),
+                Some(_) => None,
+                None => Some((r.0 + hit.start(), r.0 + hit.end(), Field::Usage)),
+            }
+        })
+        .collect()
+}
+
+/// A unit of list text: a line, or a sentence or URL-terminated piece of a line.
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    start: usize,
+    end: usize,
+    whole_line: bool,
+}
+
+fn is_url_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "-._~:/?#@!$&'*+=%".contains(c)
+}
+
+fn units(text: &str) -> Vec<Unit> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches('\n');
+        let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of piece, start of next)
+        let mut chars = body.char_indices().peekable();
+        let mut prev = ' ';
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            if c == '。' || c == '!' || c == '?' {
+                cuts.push((i, i + c.len_utf8()));
+            } else if c == '.' && next.is_some_and(|n| !n.is_ascii()) && !prev.is_ascii_digit() {
+                cuts.push((i, i + 1));
+            } else if c == 'h'
+                && (body
+                    .get(i..)
+                    .is_some_and(|r| r.starts_with("http://") || r.starts_with("https://")))
+            {
+                let len: usize = body
+                    .get(i..)
+                    .unwrap_or("")
+                    .chars()
+                    .take_while(|&u| is_url_char(u))
+                    .map(char::len_utf8)
+                    .sum();
+                let end = i + len;
+                if end < body.len() {
+                    cuts.push((end, end));
+                }
+                while chars.peek().is_some_and(|&(j, _)| j < end) {
+                    chars.next();
+                }
+                prev = '/';
+                continue;
+            }
+            prev = c;
+        }
+        let mut pieces = Vec::new();
+        let mut s = 0;
+        for (e, n) in cuts {
+            pieces.push((s, e));
+            s = n;
+        }
+        pieces.push((s, body.len()));
+        let pieces: Vec<(usize, usize)> = pieces
+            .into_iter()
+            .filter_map(|(a, b)| trim(body, (a, b)))
+            .collect();
+        let whole = pieces.len() == 1;
+        out.extend(pieces.into_iter().map(|(a, b)| Unit {
+            start: line_start + a,
+            end: line_start + b,
+            whole_line: whole,
+        }));
+        line_start += line.len();
+    }
+    out
+}
+
+/// Trim spaces and separator punctuation from both ends of a range.
+pub fn trim(text: &str, r: Range) -> Option<Range> {
+    let s = text.get(r.0..r.1)?;
+    let junk = |c: char| c.is_whitespace() || ",;:、。.·•◼▪*-—|\"“”'‘’【】[]".contains(c);
+    let t = s.trim_start_matches(junk);
+    let a = r.0 + (s.len() - t.len());
+    let t = t.trim_end_matches(junk);
+    let b = a + t.len();
+    (b > a).then_some((a, b))
+}
+
+/// Skip a list number at the start of a range (`1、`, `(2)`, `3.`, `①`, `一、`).
+fn strip_numbering(text: &str, r: Range) -> Range {
+    let s = text.get(r.0..r.1).unwrap_or("");
+    let mut chars = s.char_indices().peekable();
+    let mut end = 0;
+    if let Some(&(_, c)) = chars.peek() {
+        if ('①'..='⑳').contains(&c) {
+            return (r.0 + c.len_utf8(), r.1);
+        }
+        let open = c == '(';
+        if open {
+            chars.next();
+        }
+        let mut digits = 0;
+        while let Some(&(i, d)) = chars.peek() {
+            if d.is_ascii_digit()
+                || "一二三四五六七八九十".contains(d)
+                || (digits == 0 && d.is_ascii_lowercase() && !open)
+            {
+                digits += 1;
+                end = i + d.len_utf8();
+                chars.next();
+                if d.is_ascii_lowercase() {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        if digits > 0
+            && let Some(&(i, d)) = chars.peek()
+            && ("、.)".contains(d) || (open && d == ')'))
+        {
+            // `3.1` section numbers and `2.基于...` both end at the dot.
+            end = i + d.len_utf8();
+            return (r.0 + end, r.1);
+        }
+    }
+    let _ = end;
+    r
+}
+
+fn is_heading(text: &str, u: &Unit) -> bool {
+    let s = text.get(u.start..u.end).unwrap_or("");
+    let mut chars = s.chars();
+    let first = chars.next();
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    if first.is_some_and(numeral) {
+        let rest: String = s.chars().skip_while(|&c| numeral(c)).take(1).collect();
+        return rest == "、" || rest == "." || rest == " ";
+    }
+    first == Some('第')
+        && s.chars()
+            .nth(1)
+            .is_some_and(|c| numeral(c) || c.is_ascii_digit())
+}
+
+fn heading_trigger(text: &str, u: &Unit) -> bool {
+    let s = text.get(u.start..u.end).unwrap_or("");
+    u.whole_line
+        && s.chars().count() <= 40
+        && (s.contains("sdk")
+            || (s.contains("第三方")
+                && ["服务", "插件", "合作", "清单", "列表", "共享"]
+                    .iter()
+                    .any(|w| s.contains(w))))
+}
+
+/// Where a prose lead-in (`…SDK情形如下：`) ends, if the unit has one.
+fn prose_trigger(text: &str, u: &Unit) -> Option<usize> {
+    let s = text.get(u.start..u.end)?;
+    if !(s.contains("sdk") || s.contains("第三方")) {
+        return None;
+    }
+    for (i, _) in s.match_indices(':') {
+        let before = s.get(..i)?;
+        let tail: String = before.chars().rev().take(8).collect();
+        let tail: String = tail.chars().rev().collect();
+        if ["如下", "以下", "包括", "清单", "列表"]
+            .iter()
+            .any(|w| tail.contains(w))
+            && (before.contains("sdk") || before.contains("第三方"))
+        {
+            return Some(u.start + i + 1);
+        }
+    }
+    None
+}
+
+/// A name, or a run-on group of names: short, no sentence punctuation, names an SDK.
+fn name_like(text: &str, r: Range, aliases: &Aliases) -> bool {
+    let s = text.get(r.0..r.1).unwrap_or("");
+    let n = s.chars().count();
+    (1..=40).contains(&n)
+        && !s.contains(',')
+        && ![
+            "我们",
+            "您",
+            "如下",
+            "以下",
+            "包括",
+            "第三方sdk",
+            "用于",
+            "请",
+            "收集",
+        ]
+        .iter()
+        .any(|w| s.contains(w))
+        && (s.contains("sdk") || aliases.occurs_in(s))
+}
+
+/// Split a run-on group (`高德地图;高德定位;高德导航sdk`) into names.
+fn split_names(text: &str, r: Range) -> Vec<Range> {
+    let s = text.get(r.0..r.1).unwrap_or("");
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        if c == ';' || c == '/' || c == '|' {
+            out.extend(trim(text, (r.0 + start, r.0 + i)));
+            start = i + c.len_utf8();
+        }
+    }
+    out.extend(trim(text, (r.0 + start, r.1)));
+    out
+}
+
+/// Fields from labels inside `r` (the value of each runs to the next label).
+fn fields(text: &str, r: Range, found: &[(usize, usize, Field)]) -> Vec<(Field, Range)> {
+    let mut out = Vec::new();
+    for (k, &(_, value_start, f)) in found.iter().enumerate() {
+        let value_end = found.get(k + 1).map_or(r.1, |&(s, _, _)| s);
+        if let Some(v) = trim(text, (value_start, value_end)) {
+            out.push((f, v));
+        } else if f == Field::Usage {
+            out.push((f, (value_start, value_start)));
+        }
+    }
+    out
+}
+
+enum Kind {
+    /// Only fields (continues the current entry).
+    Fields(Vec<(Field, Range)>),
+    /// Starts an entry: names and fields.
+    Entry(Vec<Range>, Vec<(Field, Range)>),
+    /// Neither.
+    Other,
+}
+
+fn classify(text: &str, u: &Unit, aliases: &Aliases) -> Kind {
+    let Some(r) = trim(text, strip_numbering(text, (u.start, u.end))) else {
+        return Kind::Other;
+    };
+    let found = find_labels(text, r);
+    if let Some(&(p, _, f)) = found.first() {
+        let fs = fields(text, r, &found);
+        if p == r.0 {
+            if f == Field::Name
+                && let Some(&(_, name)) = fs.first()
+            {
+                return Kind::Entry(split_names(text, name), fs.into_iter().skip(1).collect());
+            }
+            return Kind::Fields(fs);
+        }
+        if let Some(prefix) = trim(text, (r.0, p))
+            && name_like(text, prefix, aliases)
+        {
+            return Kind::Entry(split_names(text, prefix), fs);
+        }
+    }
+    let s = text.get(r.0..r.1).unwrap_or("");
+    if let Some(colon) = s.find(':').filter(|&c| c <= 90)
+        && let Some(prefix) = trim(text, (r.0, r.0 + colon))
+        && name_like(text, prefix, aliases)
+    {
+        let rest: Vec<(Field, Range)> = trim(text, (r.0 + colon + 1, r.1))
+            .map(|v| (Field::Usage, v))
+            .into_iter()
+            .collect();
+        return Kind::Entry(split_names(text, prefix), rest);
+    }
+    if name_like(text, r, aliases) {
+        return Kind::Entry(split_names(text, r), Vec::new());
+    }
+    Kind::Other
+}
+
+/// SDK entries of list regions.
+pub fn list_entries(text: &str, aliases: &Aliases, tables: &[Table]) -> Vec<Entry> {
+    // Table rows are read by `table_entries`; here they are skipped (a region may hold a table).
+    let units: Vec<Unit> = units(text)
+        .into_iter()
+        .filter(|u| {
+            !tables
+                .iter()
+                .any(|t| u.start >= t.span.0 && u.end <= t.span.1)
+        })
+        .collect();
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut in_region = false;
+    let mut misses = 0;
+    let mut seen = 0;
+    let mut current: Option<usize> = None;
+    let mut has_desc = false;
+    let mut last_end = 0;
+    let mut i = 0;
+    while i < units.len() {
+        let Some(mut u) = units.get(i).copied() else {
+            break;
+        };
+        i += 1;
+        // A description line must follow its entry directly, not after a blank line.
+        let adjacent = !text.get(last_end..u.start).unwrap_or("").contains("\n\n");
+        last_end = u.end;
+        if !in_region {
+            if heading_trigger(text, &u) {
+                (in_region, misses, seen, current) = (true, 0, 0, None);
+                continue;
+            }
+            match prose_trigger(text, &u) {
+                Some(pos) if pos < u.end => {
+                    (in_region, misses, seen, current) = (true, 0, 0, None);
+                    u = Unit {
+                        start: pos,
+                        end: u.end,
+                        whole_line: false,
+                    };
+                }
+                Some(_) => {
+                    (in_region, misses, seen, current) = (true, 0, 0, None);
+                    continue;
+                }
+                None => continue,
+            }
+        } else if is_heading(text, &u) && !heading_trigger(text, &u) {
+            in_region = false;
+            continue;
+        }
+        match classify(text, &u, aliases) {
+            Kind::Entry(names, fs) if !names.is_empty() => {
+                has_desc = !fs.is_empty();
+                entries.push(Entry {
+                    names,
+                    fields: fs,
+                    scope: vec![(u.start, u.end)],
+                    permission_cells: Vec::new(),
+                    span: (u.start, u.end),
+                });
+                current = Some(entries.len() - 1);
+                seen += 1;
+            }
+            Kind::Fields(fs) if current.is_some() => {
+                if let Some(e) = current.and_then(|c| entries.get_mut(c)) {
+                    e.fields.extend(fs);
+                    e.scope.push((u.start, u.end));
+                    e.span.1 = u.end;
+                }
+            }
+            _ if current.is_some() && u.whole_line && !has_desc && adjacent => {
+                if let Some(e) = current.and_then(|c| entries.get_mut(c)) {
+                    e.fields.push((Field::Usage, (u.start, u.end)));
+                    e.scope.push((u.start, u.end));
+                    e.span.1 = u.end;
+                }
+                has_desc = true;
+            }
+            _ if seen == 0 && misses < 2 => misses += 1,
+            _ => {
+                in_region = false;
+                current = None;
+                // The unit that ended a region may start the next one.
+                if heading_trigger(text, &u) || prose_trigger(text, &u).is_some() {
+                    i -= 1;
+                }
+            }
+        }
+    }
+    entries
+}
+
+/// SDK entries of tables with an SDK-name column, one per row.
+pub fn table_entries(text: &str, tables: &[Table]) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for t in tables {
+        let Some(name_col) = t.column(Role::Name) else {
+            continue;
+        };
+        for row in &t.rows {
+            let Some(&name) = row.get(name_col) else {
+                continue;
+            };
+            let names = split_names(text, name);
+            if names.is_empty() {
+                continue;
+            }
+            let mut e = Entry {
+                names,
+                span: (
+                    row.first().map_or(name.0, |c| c.0),
+                    row.last().map_or(name.1, |c| c.1),
+                ),
+                ..Entry::default()
+            };
+            for (col, &cell) in row.iter().enumerate() {
+                let role = t.roles.get(col).copied().unwrap_or(Role::Other);
+                let field = match role {
+                    Role::Vendor => Some(Field::Vendor),
+                    Role::Purpose => Some(Field::Purpose),
+                    Role::DataTypes => Some(Field::DataTypes),
+                    Role::Permissions => Some(Field::Permissions),
+                    Role::Link => Some(Field::Link),
+                    Role::Name | Role::Other => None,
+                };
+                if let Some(f) = field
+                    && cell.1 > cell.0
+                {
+                    e.fields.push((f, cell));
+                }
+                if matches!(
+                    role,
+                    Role::Purpose | Role::DataTypes | Role::Permissions | Role::Other
+                ) {
+                    e.scope.push(cell);
+                }
+                if role == Role::Permissions {
+                    e.permission_cells.push(cell);
+                }
+            }
+            out.push(e);
+        }
+    }
+    out
+}
+
+/// Words that make an alias in prose a login / share / payment / map mention.
+const MENTION_CONTEXT: &[&str] = &[
+    "登录",
+    "登陆",
+    "分享",
+    "支付",
+    "授权",
+    "绑定",
+    "第三方账号",
+    "第三方平台",
+    "账号",
+    "帐号",
+    "推送",
+    "地图",
+    "定位",
+    "sdk",
+    "收款",
+    "认证",
+    "注册",
+];
+/// Words after an alias that make it something other than the SDK (`微信小程序`).
+const NOT_AN_SDK_AFTER: &[&str] = &["小程序", "公众号", "小游戏", "群"];
+
+/// Aliases mentioned in prose outside `listed` spans: (range, ids).
+pub fn mentions<'a>(
+    text: &str,
+    aliases: &'a Aliases,
+    listed: &[Range],
+) -> Vec<(Range, Vec<&'a str>)> {
+    let mut out = Vec::new();
+    let mut listed = listed.to_vec();
+    listed.sort_unstable();
+    // Spans may nest (a table row inside a table): the running maximum end answers
+    // "is this inside any span starting before it" with one binary search.
+    let mut reach = Vec::with_capacity(listed.len());
+    let mut max_end = 0;
+    for &(_, b) in &listed {
+        max_end = max_end.max(b);
+        reach.push(max_end);
+    }
+    for (s, e, ids) in aliases.find(text) {
+        let k = listed.partition_point(|&(a, _)| a <= s);
+        if k.checked_sub(1)
+            .and_then(|k| reach.get(k))
+            .is_some_and(|&b| e <= b)
+        {
+            continue;
+        }
+        let after = text.get(e..).unwrap_or("");
+        if NOT_AN_SDK_AFTER.iter().any(|w| after.starts_with(w)) {
+            continue;
+        }
+        let clause = clause_around(text, s, e);
+        if MENTION_CONTEXT.iter().any(|w| clause.contains(w)) {
+            out.push(((s, e), ids));
+        }
+    }
+    out
+}
+
+/// The clause around `s..e`: back and forward to sentence punctuation, at most ~40 chars.
+pub fn clause_around(text: &str, s: usize, e: usize) -> &str {
+    let stop = |c: char| "。;!?\n".contains(c);
+    let before = text.get(..s).unwrap_or("");
+    let mut a = s;
+    for (n, (i, c)) in before.char_indices().rev().enumerate() {
+        if stop(c) || n >= 40 {
+            break;
+        }
+        a = i;
+    }
+    let after = text.get(e..).unwrap_or("");
+    let mut b = e;
+    for (n, (i, c)) in after.char_indices().enumerate() {
+        if stop(c) || n >= 40 {
+            break;
+        }
+        b = e + i + c.len_utf8();
+    }
+    text.get(a..b).unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn aliases() -> Aliases {
+        Aliases::new([
+            ("微信", "wechat-opensdk"),
+            ("极光推送", "jpush"),
+            ("高德定位", "amap-location"),
+            ("华为", "huawei-push"),
+        ])
+    }
+
+    #[test]
+    fn run_on_prose_list_is_split_into_entries() {
+        let t = "我们接入的第三方sdk情形如下:微信分享sdk功能类型:第三方账号登录个人信息类型:设备信息,系统版本。收集使用目的:登录官网链接:https://open.weixin.qq.com/华为联运应用:技术服务。高德地图;高德定位;高德导航sdk。我们使用它获取您的位置。如您不同意相关第三方服务商收集相关信息。";
+        let e = list_entries(t, &aliases(), &[]);
+        let names: Vec<Vec<&str>> = e
+            .iter()
+            .map(|e| e.names.iter().map(|r| &t[r.0..r.1]).collect())
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                vec!["微信分享sdk"],
+                vec!["华为联运应用"],
+                vec!["高德地图", "高德定位", "高德导航sdk"]
+            ]
+        );
+        let link = e[0].field(Field::Link).map(|r| &t[r.0..r.1]);
+        assert_eq!(link, Some("https://open.weixin.qq.com/"));
+        assert_eq!(
+            e[0].field(Field::Kind).map(|r| &t[r.0..r.1]),
+            Some("第三方账号登录")
+        );
+        assert!(e[2].field(Field::Usage).is_some());
+    }
+
+    #[test]
+    fn numbered_list_under_heading() {
+        let t = "三、第三方sdk\n1、微信sdk\n用于调用微信支付\n2、极光推送sdk\n四、我们如何共享\n";
+        let e = list_entries(t, &aliases(), &[]);
+        assert_eq!(e.len(), 2);
+        assert_eq!(
+            e[0].field(Field::Usage).map(|r| &t[r.0..r.1]),
+            Some("用于调用微信支付")
+        );
+    }
+
+    #[test]
+    fn mentions_need_context_and_skip_mini_programs() {
+        let a = aliases();
+        let t = "以及微信小程序等。您可以使用微信登录。欢迎使用微信。";
+        let m = mentions(t, &a, &[]);
+        assert_eq!(m.len(), 1);
+        assert_eq!(&t[m[0].0.0..m[0].0.1], "微信");
+        assert!(t[..m[0].0.0].ends_with("使用"));
+    }
+}

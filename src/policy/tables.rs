@@ -1,0 +1,281 @@
+//! Tables in normalised text: pipe rows (Markdown, and HTML rewritten by `markup`) and
+//! plain-text tables whose cells sit one per line with blank lines between rows (as pasted
+//! from a web page). Each column gets a role from its header.
+
+/// A byte range in the normalised text.
+pub type Range = (usize, usize);
+
+/// What a column holds, from its header words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// SDK name (SDK名称).
+    Name,
+    /// Company (第三方名称 / 公司 / 主体).
+    Vendor,
+    /// Purpose or feature (使用目的 / 功能类型 / 业务功能).
+    Purpose,
+    /// Personal data collected (个人信息类型 / 收集信息).
+    DataTypes,
+    /// Permissions (设备权限 / 对应权限).
+    Permissions,
+    /// Link (官网链接 / 隐私政策链接).
+    Link,
+    /// Anything else (可否关闭...).
+    Other,
+}
+
+/// A table: header cells, body rows, roles per column.
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// Header cells.
+    pub header: Vec<Range>,
+    /// Body rows (cells by column; rows may be shorter than the header).
+    pub rows: Vec<Vec<Range>>,
+    /// Column roles, one per header cell.
+    pub roles: Vec<Role>,
+    /// The whole table.
+    pub span: Range,
+}
+
+impl Table {
+    /// The column with `role`, if any.
+    pub fn column(&self, role: Role) -> Option<usize> {
+        self.roles.iter().position(|&r| r == role)
+    }
+}
+
+/// The role a header cell's (normalised) text gives its column.
+pub fn role_of(header: &str) -> Role {
+    let has = |words: &[&str]| words.iter().any(|w| header.contains(w));
+    if has(&["权限"])
+        && !has(&[
+            "方式", "说明", "目的", "关闭", "询问", "场景", "用途", "撤回",
+        ])
+    {
+        Role::Permissions
+    } else if has(&["链接", "网址", "官网", "隐私政策", "隐私协议", "url"]) {
+        Role::Link
+    } else if has(&[
+        "个人信息",
+        "信息类型",
+        "收集信息",
+        "收集的信息",
+        "数据类型",
+        "字段",
+        "收集内容",
+        "收集数据",
+    ]) {
+        Role::DataTypes
+    } else if has(&[
+        "公司",
+        "主体",
+        "提供方",
+        "运营方",
+        "开发者",
+        "厂商",
+        "第三方名称",
+        "合作方",
+        "共享方",
+        "接收方",
+    ]) {
+        Role::Vendor
+    } else if (has(&["sdk", "插件"]) && !has(&["目的", "类型", "功能", "场景", "用途"]))
+        || header == "名称"
+        || header == "服务名称"
+    {
+        Role::Name
+    } else if has(&["目的", "用途", "功能", "场景"]) {
+        Role::Purpose
+    } else {
+        Role::Other
+    }
+}
+
+/// Find every table in `text`.
+pub fn find(text: &str) -> Vec<Table> {
+    let lines = lines(text);
+    let mut tables = pipe_tables(text, &lines);
+    tables.extend(plain_tables(text, &lines));
+    tables.sort_by_key(|t| t.span.0);
+    tables
+}
+
+fn lines(text: &str) -> Vec<Range> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let end = start + line.trim_end_matches('\n').len();
+        out.push((start, end));
+        start += line.len();
+    }
+    out
+}
+
+fn slice(text: &str, r: Range) -> &str {
+    text.get(r.0..r.1).unwrap_or("")
+}
+
+fn is_separator(s: &str) -> bool {
+    s.contains("---") && s.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+}
+
+/// Cells of a pipe row, trimmed; a leading and a trailing empty cell (outer pipes) dropped.
+fn pipe_cells(text: &str, line: Range) -> Vec<Range> {
+    let s = slice(text, line);
+    let mut cells = Vec::new();
+    let mut start = line.0;
+    for part in s.split('|') {
+        let lead = part.len() - part.trim_start().len();
+        let trimmed = part.trim();
+        cells.push((start + lead, start + lead + trimmed.len()));
+        start += part.len() + 1;
+    }
+    if cells.first().is_some_and(|c| c.0 == c.1) {
+        cells.remove(0);
+    }
+    if cells.last().is_some_and(|c| c.0 == c.1) {
+        cells.pop();
+    }
+    cells
+}
+
+fn pipe_tables(text: &str, lines: &[Range]) -> Vec<Table> {
+    let mut out = Vec::new();
+    let is_pipe = |r: &Range| slice(text, *r).contains('|');
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(first) = lines.get(i).filter(|l| is_pipe(l)) else {
+            i += 1;
+            continue;
+        };
+        let mut j = i;
+        while lines.get(j).is_some_and(is_pipe) {
+            j += 1;
+        }
+        let block = lines.get(i..j).unwrap_or(&[]);
+        i = j.max(i + 1);
+        let rows: Vec<Vec<Range>> = block
+            .iter()
+            .filter(|l| !is_separator(slice(text, **l)))
+            .map(|l| pipe_cells(text, *l))
+            .collect();
+        let Some((header, body)) = rows.split_first() else {
+            continue;
+        };
+        if header.len() < 2 || body.is_empty() {
+            continue;
+        }
+        let last = block.last().copied().unwrap_or(*first);
+        out.push(table(
+            text,
+            header.clone(),
+            body.to_vec(),
+            (first.0, last.1),
+        ));
+    }
+    out
+}
+
+const HEADER_WORDS: &[&str] = &[
+    "权限", "功能", "目的", "名称", "类型", "是否", "可否", "方式", "场景", "信息", "链接", "用途",
+    "公司", "sdk", "主体",
+];
+
+/// Rows of one cell per line, blank lines between rows; the header row is short words
+/// of which at least two are header words, and every body row has as many lines.
+fn plain_tables(text: &str, lines: &[Range]) -> Vec<Table> {
+    let mut blocks: Vec<Vec<Range>> = Vec::new();
+    let mut cur: Vec<Range> = Vec::new();
+    for &l in lines {
+        if l.0 == l.1 {
+            if !cur.is_empty() {
+                blocks.push(std::mem::take(&mut cur));
+            }
+        } else {
+            cur.push(l);
+        }
+    }
+    if !cur.is_empty() {
+        blocks.push(cur);
+    }
+    let mut out = Vec::new();
+    let mut b = 0;
+    while b < blocks.len() {
+        let Some(head) = blocks.get(b) else { break };
+        let n = head.len();
+        let short = head
+            .iter()
+            .all(|l| slice(text, *l).chars().count() <= 10 && !slice(text, *l).contains('|'));
+        let keywords = head
+            .iter()
+            .filter(|l| HEADER_WORDS.iter().any(|w| slice(text, **l).contains(w)))
+            .count();
+        if n < 3 || !short || keywords < 2 {
+            b += 1;
+            continue;
+        }
+        let mut rows = Vec::new();
+        let mut k = b + 1;
+        while let Some(row) = blocks.get(k).filter(|r| r.len() == n) {
+            rows.push(row.clone());
+            k += 1;
+        }
+        if rows.is_empty() {
+            b += 1;
+            continue;
+        }
+        let end = rows.last().and_then(|r| r.last()).map_or(0, |l| l.1);
+        out.push(table(
+            text,
+            head.clone(),
+            rows,
+            (head.first().map_or(0, |l| l.0), end),
+        ));
+        b = k;
+    }
+    out
+}
+
+fn table(text: &str, header: Vec<Range>, rows: Vec<Vec<Range>>, span: Range) -> Table {
+    let roles = header.iter().map(|h| role_of(slice(text, *h))).collect();
+    Table {
+        header,
+        rows,
+        roles,
+        span,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_markdown_and_plain_tables() {
+        let md = "前言\n设备权限|业务功能|权限授权方式|可否关闭|\n---|---|---|---|\n位置|发帖|首次|是|\n通知|发送消息|首次|是|\n后文";
+        let t = find(md);
+        assert_eq!(t.len(), 1);
+        assert_eq!(
+            t[0].roles,
+            [Role::Permissions, Role::Purpose, Role::Other, Role::Other]
+        );
+        assert_eq!(t[0].rows.len(), 2);
+        assert_eq!(slice(md, t[0].rows[1][0]), "通知");
+
+        let plain = "\n业务功能\n对应权限\n使用目的\n\n数据采集\n读取联系人\n更新\n\n地图\n定位\n搜索\n\n结束语很长的一句话\n";
+        let t = find(plain);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].rows.len(), 2);
+        assert_eq!(slice(plain, t[0].rows[0][1]), "读取联系人");
+    }
+
+    #[test]
+    fn header_roles() {
+        assert_eq!(role_of("sdk名称"), Role::Name);
+        assert_eq!(role_of("第三方名称"), Role::Vendor);
+        assert_eq!(role_of("收集个人信息类型"), Role::DataTypes);
+        assert_eq!(role_of("使用目的"), Role::Purpose);
+        assert_eq!(role_of("隐私政策链接"), Role::Link);
+        assert_eq!(role_of("权限授权方式"), Role::Other);
+    }
+}
