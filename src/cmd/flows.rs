@@ -1,18 +1,118 @@
-//! `sdkflow flows`: not implemented yet.
+//! `sdkflow flows`: trace personal data from the APIs that read it to where it is sent,
+//! attributed to the app or to the SDK whose code does it.
 
-use sdkflow::Error;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use sdkflow::flows::{FlowOptions, FlowReport, analyze_app};
+use sdkflow::{Error, Limits};
+use serde::Serialize;
+
+use super::output::emit;
+
+/// Output format.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// Human-readable listing.
+    Text,
+    /// JSON: `{ input, flows: [...], sdks: [...], reads: [...], stats }`.
+    Json,
+}
 
 /// Arguments of `sdkflow flows`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Input file.
-    pub input: std::path::PathBuf,
+    /// The APK (or dex) to analyse.
+    pub input: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: OutputFormat,
+    /// Treat every method as an entry point (no reachability filter).
+    #[arg(long)]
+    pub all_entries: bool,
+    /// Write the report here instead of stdout.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
 }
 
-/// Run the subcommand.
+#[derive(Serialize)]
+struct Report<'a> {
+    input: String,
+    #[serde(flatten)]
+    report: &'a FlowReport,
+}
+
+/// Run the subcommand: exit 1 when a flow is found, 0 when none.
 pub fn run(args: Args) -> Result<u8, Error> {
-    let _ = args;
-    Err(Error::Usage(
-        "`sdkflow flows` is not implemented yet".into(),
-    ))
+    let app = sdkflow::apk::load(&args.input, &Limits::default())?;
+    let options = FlowOptions {
+        all_methods_are_entries: args.all_entries,
+        ..FlowOptions::default()
+    };
+    let report = analyze_app(&app, &options)?;
+    let input = args.input.display().to_string();
+    let text = match args.format {
+        OutputFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&Report {
+                input,
+                report: &report,
+            })
+            .map_err(|e| Error::Usage(format!("cannot render JSON: {e}")))?;
+            s.push('\n');
+            s
+        }
+        OutputFormat::Text => render_text(&input, &report),
+    };
+    emit(&text, args.output.as_deref())?;
+    Ok(u8::from(!report.flows.is_empty()))
+}
+
+fn render_text(input: &str, r: &FlowReport) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{input}: {} flow(s), {} reachable read(s) of personal data",
+        r.flows.len(),
+        r.reads.len()
+    );
+    let _ = writeln!(
+        out,
+        "  ({} methods, {} reachable, {} skipped for size, {} round(s){})",
+        r.stats.methods,
+        r.stats.reachable,
+        r.stats.skipped,
+        r.stats.rounds,
+        if r.stats.truncated { ", truncated" } else { "" }
+    );
+    if !r.sdks.is_empty() {
+        let _ = writeln!(out, "\nBy owner:");
+        for s in &r.sdks {
+            let _ = writeln!(out, "  {}: reads {}", s.sdk, s.data_types_read.join(", "));
+            for (kind, types) in &s.sinks {
+                let _ = writeln!(out, "    sends to {kind}: {}", types.join(", "));
+            }
+        }
+    }
+    for f in &r.flows {
+        let _ = writeln!(
+            out,
+            "\n[{}] {} -> {} ({})",
+            f.sdk, f.source.data_type, f.sink.kind, f.sink.api
+        );
+        let _ = writeln!(
+            out,
+            "  source {} in {} @{:#x}",
+            f.source.api, f.source.method, f.source.offset
+        );
+        let _ = writeln!(
+            out,
+            "  sink   {} in {} @{:#x}",
+            f.sink.api, f.sink.method, f.sink.offset
+        );
+        if !f.entry.is_empty() {
+            let _ = writeln!(out, "  entry  {}", f.entry.join("\n      -> "));
+        }
+        let _ = writeln!(out, "  path   {}", f.path.join("\n      -> "));
+    }
+    out
 }

@@ -10,6 +10,17 @@ use crate::{Error, Format, Location};
 /// The catalogue as embedded in the binary.
 pub const EMBEDDED: &str = include_str!("../../sdk-signatures/sensitive-apis.toml");
 
+/// The sink kinds a catalogue may use.
+pub const SINK_KINDS: &[&str] = &[
+    "network",
+    "log",
+    "file",
+    "shared_preferences",
+    "sms",
+    "icc",
+    "webview",
+];
+
 /// Where a source's data appears.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Yields {
@@ -87,7 +98,8 @@ pub struct Sink {
     pub classes: Vec<String>,
     /// Method names.
     pub methods: Vec<String>,
-    /// `network`, `log`, `file`, `sms`, `ipc`, `webview`.
+    /// `network`, `log`, `file`, `shared_preferences`, `sms`, `icc` (inter-component:
+    /// intents), `webview` (the kinds of the Android taint benchmarks).
     pub kind: String,
     /// `all` (default: any argument) or `receiver`.
     #[serde(default)]
@@ -167,6 +179,7 @@ pub struct ApiCatalog {
     callback_sources: HashMap<String, Vec<usize>>,
     sinks_by_method: HashMap<(String, String), usize>,
     propagators: HashMap<(String, String), Flow>,
+    stream_producers: Vec<String>,
 }
 
 impl ApiCatalog {
@@ -218,7 +231,7 @@ impl ApiCatalog {
         }
         let mut sinks_by_method = HashMap::new();
         for (i, s) in file.sink.iter().enumerate() {
-            if !["network", "log", "file", "sms", "ipc", "webview"].contains(&s.kind.as_str()) {
+            if !SINK_KINDS.contains(&s.kind.as_str()) {
                 return Err(bad(format!("sink {}: unknown kind `{}`", s.id, s.kind)));
             }
             for class in &s.classes {
@@ -254,7 +267,15 @@ impl ApiCatalog {
                 }
             }
         }
+        let mut stream_producers: Vec<String> = file
+            .sink
+            .iter()
+            .flat_map(|s| s.receiver_from.iter().cloned())
+            .collect();
+        stream_producers.sort();
+        stream_producers.dedup();
         Ok(ApiCatalog {
+            stream_producers,
             sources: file.source,
             sinks: file.sink,
             content_uris: file.content_uri,
@@ -273,6 +294,56 @@ impl ApiCatalog {
             .into_iter()
             .flatten()
             .map(|&i| &self.sources[i])
+    }
+
+    /// Indices into [`ApiCatalog::sources`] of the sources for a call to `class->name`.
+    pub fn method_source_indices(&self, class: &str, name: &str) -> &[usize] {
+        self.method_sources
+            .get(&(class.to_string(), name.to_string()))
+            .map_or(&[], |v| v.as_slice())
+    }
+
+    /// Index into [`ApiCatalog::sources`] of the source for static field `class->name`.
+    pub fn field_source_index(&self, class: &str, name: &str) -> Option<usize> {
+        self.field_sources
+            .get(&(class.to_string(), name.to_string()))
+            .copied()
+    }
+
+    /// Indices into [`ApiCatalog::sources`] of the callback sources named `name`.
+    pub fn callback_source_indices(&self, name: &str) -> &[usize] {
+        self.callback_sources
+            .get(name)
+            .map_or(&[], |v| v.as_slice())
+    }
+
+    /// Index into [`ApiCatalog::sinks`] of the sink for a call to `class->name`.
+    pub fn sink_index(&self, class: &str, name: &str) -> Option<usize> {
+        self.sinks_by_method
+            .get(&(class.to_string(), name.to_string()))
+            .copied()
+    }
+
+    /// True when `class->name` produces a stream some sink's `receiver_from` asks for
+    /// (`Ljava/net/URLConnection;->getOutputStream`).
+    pub fn is_stream_producer(&self, class: &str, name: &str) -> bool {
+        self.stream_producers
+            .iter()
+            .any(|p| p.strip_prefix(class).and_then(|r| r.strip_prefix("->")) == Some(name))
+    }
+
+    /// The index of the content URI a static field (`Class;->NAME`) holds.
+    pub fn uri_field_index(&self, class_and_field: &str) -> Option<usize> {
+        self.content_uris
+            .iter()
+            .position(|u| u.fields.iter().any(|f| f == class_and_field))
+    }
+
+    /// The index of the content URI a URI string starts with.
+    pub fn uri_string_index(&self, uri: &str) -> Option<usize> {
+        self.content_uris
+            .iter()
+            .position(|u| u.prefixes.iter().any(|p| uri.starts_with(p.as_str())))
     }
 
     /// The source for reading static field `class->name`.

@@ -1,0 +1,133 @@
+//! Who owns a method: the app, a detected SDK, a platform/library namespace, or an unknown
+//! third-party package. Longest matching package prefix wins.
+
+use crate::detect::{Detections, Evidence};
+use crate::manifest::Manifest;
+
+/// The owner of a piece of code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Owner {
+    /// The app's own code.
+    App,
+    /// A detected third-party SDK (signature id).
+    Sdk(String),
+    /// Platform or common library code (androidx, kotlin, a detected plain library):
+    /// flows are attributed to the caller instead.
+    Library,
+    /// A third-party package no signature matched (dotted package).
+    Unknown(String),
+}
+
+impl Owner {
+    /// The label used in reports: `app`, the SDK id, `library`, `unknown:<package>`.
+    pub fn label(&self) -> String {
+        match self {
+            Owner::App => "app".into(),
+            Owner::Sdk(id) => id.clone(),
+            Owner::Library => "library".into(),
+            Owner::Unknown(p) => format!("unknown:{p}"),
+        }
+    }
+}
+
+/// Namespaces that are never an SDK: the platform, Java, Kotlin and Jetpack.
+const LIBRARY: &[&str] = &[
+    "Landroid/",
+    "Landroidx/",
+    "Ljava/",
+    "Ljavax/",
+    "Ldalvik/",
+    "Lkotlin/",
+    "Lkotlinx/",
+    "Lj$/",
+    "Lorg/intellij/",
+    "Lorg/jetbrains/",
+    "Lcom/google/android/material/",
+];
+
+/// The prefix table.
+#[derive(Debug, Clone, Default)]
+pub struct Attribution {
+    /// (descriptor prefix `Lcn/jpush/android/`, owner), longest first.
+    prefixes: Vec<(String, Owner)>,
+}
+
+fn to_prefix(dotted: &str) -> String {
+    format!("L{}/", dotted.trim_matches('.').replace('.', "/"))
+}
+
+fn package_of(class: &str) -> Option<&str> {
+    class.rsplit_once('.').map(|(p, _)| p)
+}
+
+impl Attribution {
+    /// Build the table from the detector's class evidence and the manifest.
+    pub fn new(detections: &Detections, manifest: Option<&Manifest>) -> Attribution {
+        let mut prefixes: Vec<(String, Owner)> = Vec::new();
+        for d in &detections.sdks {
+            let owner = if d.category == "library" {
+                Owner::Library
+            } else {
+                Owner::Sdk(d.id.clone())
+            };
+            for e in &d.evidence {
+                if let Evidence::Classes { package, .. } = e {
+                    prefixes.push((to_prefix(package), owner.clone()));
+                }
+            }
+        }
+        for l in LIBRARY {
+            prefixes.push(((*l).to_string(), Owner::Library));
+        }
+        if let Some(m) = manifest {
+            let sdk_claims = |p: &str| {
+                prefixes
+                    .iter()
+                    .any(|(q, o)| !matches!(o, Owner::App) && p.starts_with(q.as_str()))
+            };
+            let mut app = vec![to_prefix(&m.package)];
+            let names = m
+                .components
+                .iter()
+                .map(|c| c.name.as_str())
+                .chain(m.application.name.as_deref());
+            for name in names {
+                if let Some(pkg) = package_of(name) {
+                    let p = to_prefix(pkg);
+                    if !sdk_claims(&p) {
+                        app.push(p);
+                    }
+                }
+            }
+            for p in app {
+                // The app's own package outranks an SDK claim only where it is longer.
+                prefixes.push((p, Owner::App));
+            }
+        }
+        prefixes.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        prefixes.dedup_by(|a, b| a.0 == b.0);
+        Attribution { prefixes }
+    }
+
+    /// The owner of a class (descriptor `Lcom/x/Y;`).
+    pub fn owner(&self, class: &str) -> Owner {
+        if let Some((_, o)) = self
+            .prefixes
+            .iter()
+            .find(|(p, _)| class.starts_with(p.as_str()))
+        {
+            return o.clone();
+        }
+        let inner = class.trim_start_matches('L').trim_end_matches(';');
+        let segments: Vec<&str> = inner.split('/').collect();
+        let pkg_len = segments.len().saturating_sub(1).clamp(1, 3);
+        Owner::Unknown(
+            segments
+                .iter()
+                .take(pkg_len)
+                .copied()
+                .collect::<Vec<_>>()
+                .join("."),
+        )
+    }
+}

@@ -1,0 +1,672 @@
+//! The app's code as the analysis sees it: every method with code, the class hierarchy,
+//! call resolution (cached per dex and method reference) and reachability from Android's
+//! entry points.
+//!
+//! This is a small call graph of its own (class-hierarchy analysis for app receivers,
+//! allocated-type callbacks for framework receivers). It is kept behind [`Program`] so the
+//! shared `callgraph` module can replace it without touching the taint solver.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::sync::{Mutex, OnceLock};
+
+use rayon::prelude::*;
+
+use super::catalog::{ApiCatalog, Flow};
+use crate::dex::insn::{Opcode, Operands};
+use crate::dex::{DexFile, Multidex, access, invoke_site};
+use crate::manifest::Manifest;
+
+/// Index of a method in [`Program::methods`].
+pub type MethodId = u32;
+
+/// Most targets one virtual call may resolve to (beyond it the call is cut).
+const MAX_TARGETS: usize = 64;
+/// Longest superclass chain followed.
+const MAX_CHAIN: usize = 64;
+
+/// A method with code, defined by the app (its own code, SDKs or bundled libraries).
+#[derive(Debug, Clone)]
+pub struct MethodInfo<'a> {
+    /// Index into [`Multidex::dexes`].
+    pub dex: usize,
+    /// `method_ids` index in that dex.
+    pub method_idx: u32,
+    /// Offset of the code item.
+    pub code_off: u32,
+    /// Access flags.
+    pub access: u32,
+    /// Declaring class (descriptor bytes).
+    pub class: &'a [u8],
+    /// Name bytes.
+    pub name: &'a [u8],
+}
+
+/// An app class.
+#[derive(Debug, Clone)]
+struct ClassInfo<'a> {
+    superclass: Option<&'a [u8]>,
+    interfaces: Vec<&'a [u8]>,
+    /// Virtual (overridable) methods.
+    virtuals: Vec<MethodId>,
+}
+
+/// What a method reference is, computed once per dex and `method_ids` index.
+#[derive(Debug, Clone, Default)]
+pub struct Callee {
+    /// The definition found up the class chain (direct, static, super and virtual calls).
+    pub up: Option<MethodId>,
+    /// Overrides in app subtypes (virtual and interface calls only).
+    pub overrides: Vec<MethodId>,
+    /// Catalogue sources the call may be (conditions checked at the site).
+    pub sources: Vec<usize>,
+    /// Catalogue sink.
+    pub sink: Option<usize>,
+    /// Library propagation.
+    pub propagator: Option<Flow>,
+    /// Returns a connection stream (`URLConnection.getOutputStream`).
+    pub stream_producer: bool,
+    /// `Uri.parse`.
+    pub uri_parse: bool,
+    /// Returns the receiver's own type (builders: `StringBuilder.append`), so the result
+    /// aliases the receiver.
+    pub returns_self: bool,
+    /// The receiver's class is a known collection with index-ordered elements.
+    pub list_op: Option<ListOp>,
+}
+
+/// Index-sensitive list operations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListOp {
+    /// `add(x)`: append.
+    Append,
+    /// `get(i)`.
+    Get,
+}
+
+/// What a field reference is.
+#[derive(Debug, Clone, Default)]
+pub struct FieldRef {
+    /// Global field id (class and name), shared by all dexes.
+    pub id: u32,
+    /// The field's class is defined by the app.
+    pub app_class: bool,
+    /// A catalogue source (`Build.SERIAL`).
+    pub source: Option<usize>,
+    /// A content URI constant.
+    pub uri: Option<usize>,
+}
+
+/// How the analysis reached a method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reached {
+    /// An entry point (component lifecycle, Application, static initialiser).
+    Entry,
+    /// Called from `caller` at `offset`.
+    Call {
+        /// Caller.
+        caller: MethodId,
+        /// Call site offset in code units.
+        offset: u32,
+    },
+    /// A callback of a class allocated in `caller` at `offset` (listener, Runnable).
+    Callback {
+        /// Allocating method.
+        caller: MethodId,
+        /// Allocation offset.
+        offset: u32,
+    },
+}
+
+/// Global field ids by (class, name) descriptor bytes.
+type FieldIds<'a> = HashMap<(&'a [u8], &'a [u8]), u32>;
+
+/// The app's code, resolved.
+pub struct Program<'a> {
+    /// The dex files.
+    pub multidex: &'a Multidex<'a>,
+    /// Every method with code.
+    pub methods: Vec<MethodInfo<'a>>,
+    classes: HashMap<&'a [u8], ClassInfo<'a>>,
+    /// (class, name, proto) to method.
+    by_key: HashMap<(&'a [u8], &'a [u8], String), MethodId>,
+    children: HashMap<&'a [u8], Vec<&'a [u8]>>,
+    callees: Vec<Vec<OnceLock<Callee>>>,
+    fields: Vec<Vec<OnceLock<FieldRef>>>,
+    field_ids: Mutex<FieldIds<'a>>,
+    /// How each method was first reached (`None`: unreachable).
+    pub reached: Vec<Option<Reached>>,
+    /// Callers of each reachable method (for the solver's worklist).
+    pub callers: Vec<Vec<MethodId>>,
+    catalog: &'a ApiCatalog,
+}
+
+impl<'a> Program<'a> {
+    /// Index the app's methods and classes.
+    pub fn new(multidex: &'a Multidex<'a>, catalog: &'a ApiCatalog) -> Program<'a> {
+        let per_dex: Vec<_> = multidex
+            .dexes
+            .par_iter()
+            .enumerate()
+            .map(|(d, entry)| index_dex(d, &entry.file))
+            .collect();
+        let mut methods = Vec::new();
+        let mut classes = HashMap::new();
+        let mut by_key = HashMap::new();
+        for (dex_classes, dex_methods) in per_dex {
+            for ((desc, superclass, interfaces), ms) in dex_classes.into_iter().zip(dex_methods) {
+                // As on the device, the first definition of a class wins.
+                if classes.contains_key(desc) {
+                    continue;
+                }
+                let mut virtuals = Vec::new();
+                for (info, proto, is_virtual) in ms {
+                    let id = methods.len() as MethodId;
+                    by_key.insert((info.class, info.name, proto), id);
+                    if is_virtual {
+                        virtuals.push(id);
+                    }
+                    methods.push(info);
+                }
+                classes.insert(
+                    desc,
+                    ClassInfo {
+                        superclass,
+                        interfaces,
+                        virtuals,
+                    },
+                );
+            }
+        }
+        let mut children: HashMap<&[u8], Vec<&[u8]>> = HashMap::new();
+        for (desc, c) in &classes {
+            for sup in c.superclass.iter().chain(&c.interfaces) {
+                children.entry(*sup).or_default().push(*desc);
+            }
+        }
+        let callees = multidex
+            .dexes
+            .iter()
+            .map(|e| {
+                (0..e.file.method_count())
+                    .map(|_| OnceLock::new())
+                    .collect()
+            })
+            .collect();
+        let fields = multidex
+            .dexes
+            .iter()
+            .map(|e| (0..e.file.field_count()).map(|_| OnceLock::new()).collect())
+            .collect();
+        let n = methods.len();
+        Program {
+            multidex,
+            methods,
+            classes,
+            by_key,
+            children,
+            callees,
+            fields,
+            field_ids: Mutex::new(HashMap::new()),
+            reached: vec![None; n],
+            callers: vec![Vec::new(); n],
+            catalog,
+        }
+    }
+
+    /// The dex file of method `m`.
+    pub fn dex(&self, m: MethodId) -> Option<&DexFile<'a>> {
+        let info = self.methods.get(m as usize)?;
+        self.multidex.dexes.get(info.dex).map(|e| &e.file)
+    }
+
+    /// `Lcls;->name(proto)ret` of method `m`.
+    pub fn signature(&self, m: MethodId) -> String {
+        self.methods
+            .get(m as usize)
+            .and_then(|info| {
+                let dex = self.multidex.dexes.get(info.dex)?;
+                dex.file.method_signature(info.method_idx).ok()
+            })
+            .unwrap_or_else(|| format!("<method {m}>"))
+    }
+
+    /// True when the app defines class `desc`.
+    pub fn is_app_class(&self, desc: &[u8]) -> bool {
+        self.classes.contains_key(desc)
+    }
+
+    /// True when app class `desc` has `external` (a framework type) among its supertypes.
+    pub fn extends_external(&self, desc: &[u8], external: &[u8]) -> bool {
+        let mut seen = HashSet::new();
+        let mut stack = vec![desc];
+        while let Some(c) = stack.pop() {
+            if c == external {
+                return true;
+            }
+            if !seen.insert(c) || seen.len() > 256 {
+                continue;
+            }
+            if let Some(info) = self.classes.get(c) {
+                stack.extend(info.superclass.iter().copied());
+                stack.extend(info.interfaces.iter().copied());
+            }
+        }
+        false
+    }
+
+    /// The first supertype of app class `desc` (walking superclasses) that the app does
+    /// not define.
+    fn external_super(&self, desc: &[u8]) -> Option<&'a [u8]> {
+        let mut cur = self.classes.get(desc)?.superclass?;
+        for _ in 0..MAX_CHAIN {
+            match self.classes.get(cur) {
+                Some(info) => cur = info.superclass?,
+                None => return Some(cur),
+            }
+        }
+        None
+    }
+
+    fn find_up(&self, class: &'a [u8], name: &[u8], proto: &str) -> Option<MethodId> {
+        let mut cur = class;
+        for _ in 0..MAX_CHAIN {
+            let info = self.classes.get(cur)?;
+            if let Some(&m) = self.by_key.get(&(cur, name, proto.to_string())) {
+                return Some(m);
+            }
+            cur = info.superclass?;
+        }
+        None
+    }
+
+    fn find_overrides(&self, class: &'a [u8], name: &[u8], proto: &str) -> Vec<MethodId> {
+        let mut out = Vec::new();
+        let mut seen = HashSet::new();
+        let mut queue: VecDeque<&[u8]> = self
+            .children
+            .get(class)
+            .into_iter()
+            .flatten()
+            .copied()
+            .collect();
+        while let Some(c) = queue.pop_front() {
+            if !seen.insert(c) || out.len() >= MAX_TARGETS {
+                continue;
+            }
+            if let Some(&m) = self.by_key.get(&(c, name, proto.to_string())) {
+                out.push(m);
+            }
+            queue.extend(self.children.get(c).into_iter().flatten().copied());
+        }
+        out
+    }
+
+    /// What method reference `idx` of dex `dex` resolves to (cached).
+    pub fn callee(&self, dex: usize, idx: u32) -> Option<&Callee> {
+        let cell = self.callees.get(dex)?.get(idx as usize)?;
+        Some(cell.get_or_init(|| self.resolve(dex, idx).unwrap_or_default()))
+    }
+
+    fn resolve(&self, dex: usize, idx: u32) -> Option<Callee> {
+        let file = &self.multidex.dexes.get(dex)?.file;
+        let mid = file.method_id(idx).ok()?;
+        let class_bytes = file.type_descriptor_bytes(u32::from(mid.class_idx)).ok()?;
+        let name_bytes = file.string_bytes(mid.name_idx).ok()?;
+        let proto = file.proto_descriptor(u32::from(mid.proto_idx)).ok()?;
+        let class = file.type_descriptor(u32::from(mid.class_idx)).ok()?;
+        let name = file.string(mid.name_idx).ok()?;
+        // App code first: a method the app defines is analysed, not looked up.
+        let mut callee = Callee {
+            up: self.find_up(class_bytes, name_bytes, &proto),
+            ..Callee::default()
+        };
+        if self.classes.contains_key(class_bytes) && name_bytes != b"<init>" {
+            callee.overrides = self.find_overrides(class_bytes, name_bytes, &proto);
+        }
+        // Catalogue lookups under the referenced class, else the first framework class
+        // above an app class (`MainActivity.sendBroadcast` is `Context.sendBroadcast`).
+        let mut api_classes = vec![class.to_string()];
+        if let Some(ext) = self.external_super(class_bytes) {
+            api_classes.push(String::from_utf8_lossy(ext).into_owned());
+        }
+        let cat = self.catalog;
+        for c in &api_classes {
+            if callee.sources.is_empty() {
+                callee.sources = cat.method_source_indices(c, &name).to_vec();
+            }
+            callee.sink = callee.sink.or_else(|| cat.sink_index(c, &name));
+            callee.propagator = callee.propagator.or_else(|| cat.propagator(c, &name));
+            callee.stream_producer |= cat.is_stream_producer(c, &name);
+        }
+        callee.uri_parse = class == "Landroid/net/Uri;" && name == "parse";
+        callee.returns_self = proto.ends_with(&format!("){class}"));
+        if is_list_class(&class) {
+            let params = file
+                .proto_parameters(u32::from(mid.proto_idx))
+                .map(|p| p.len())
+                .unwrap_or(0);
+            callee.list_op = match (&*name, params) {
+                ("add", 1) => Some(ListOp::Append),
+                ("get", 1) => Some(ListOp::Get),
+                _ => None,
+            };
+        }
+        Some(callee)
+    }
+
+    /// What field reference `idx` of dex `dex` is (cached).
+    pub fn field(&self, dex: usize, idx: u32) -> Option<&FieldRef> {
+        let cell = self.fields.get(dex)?.get(idx as usize)?;
+        Some(cell.get_or_init(|| self.resolve_field(dex, idx).unwrap_or_default()))
+    }
+
+    fn resolve_field(&self, dex: usize, idx: u32) -> Option<FieldRef> {
+        let file = &self.multidex.dexes.get(dex)?.file;
+        let fid = file.field_id(idx).ok()?;
+        let class_bytes = file.type_descriptor_bytes(u32::from(fid.class_idx)).ok()?;
+        let name_bytes = file.string_bytes(fid.name_idx).ok()?;
+        let id = {
+            let mut ids = self.field_ids.lock().ok()?;
+            let next = ids.len() as u32;
+            *ids.entry((class_bytes, name_bytes)).or_insert(next)
+        };
+        let app_class = self.classes.contains_key(class_bytes);
+        let (mut source, mut uri) = (None, None);
+        if !app_class {
+            let class = file.type_descriptor(u32::from(fid.class_idx)).ok()?;
+            let name = file.string(fid.name_idx).ok()?;
+            source = self.catalog.field_source_index(&class, &name);
+            uri = self.catalog.uri_field_index(&format!("{class}->{name}"));
+        }
+        Some(FieldRef {
+            id,
+            app_class,
+            source,
+            uri,
+        })
+    }
+
+    /// Callback methods of app class `desc`: virtual methods no app supertype declares,
+    /// when the class has a framework supertype other than `Object` (listeners,
+    /// `Runnable`, `Handler`...). The framework calls them once an instance exists.
+    fn callbacks(&self, desc: &[u8]) -> Vec<MethodId> {
+        let Some(info) = self.classes.get(desc) else {
+            return Vec::new();
+        };
+        let has_framework_super = info
+            .superclass
+            .iter()
+            .chain(&info.interfaces)
+            .any(|s| *s != b"Ljava/lang/Object;" && !self.classes.contains_key(*s))
+            || self
+                .external_super(desc)
+                .is_some_and(|s| s != b"Ljava/lang/Object;");
+        if !has_framework_super {
+            return Vec::new();
+        }
+        info.virtuals.clone()
+    }
+
+    fn clinit(&self, class: &'a [u8]) -> Option<MethodId> {
+        self.by_key
+            .get(&(class, b"<clinit>".as_slice(), "()V".to_string()))
+            .copied()
+    }
+
+    /// Entry points: the methods the framework calls on manifest components and the
+    /// Application class (every virtual method and constructor of the class and its app
+    /// superclasses), or every method when there is no manifest.
+    pub fn entries(&self, manifest: Option<&Manifest>) -> Vec<MethodId> {
+        let Some(manifest) = manifest else {
+            return (0..self.methods.len() as MethodId).collect();
+        };
+        let mut names: Vec<&str> = manifest
+            .components
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect();
+        if let Some(app) = &manifest.application.name {
+            names.push(app);
+        }
+        let mut out = Vec::new();
+        for name in names {
+            let desc = format!("L{};", name.replace('.', "/"));
+            let mut cur: Option<&[u8]> =
+                self.classes.get_key_value(desc.as_bytes()).map(|(k, _)| *k);
+            for _ in 0..MAX_CHAIN {
+                let Some(c) = cur else { break };
+                let Some(info) = self.classes.get(c) else {
+                    break;
+                };
+                out.extend(info.virtuals.iter().copied());
+                out.extend(
+                    self.by_key
+                        .get(&(c, b"<init>".as_slice(), "()V".to_string()))
+                        .copied(),
+                );
+                out.extend(self.clinit(c));
+                cur = info.superclass;
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Walk from the entry points, level by level (in parallel within a level), so the
+    /// first way a method is reached is a shortest one.
+    pub fn compute_reachability(&mut self, entries: &[MethodId]) {
+        let mut reached = vec![None; self.methods.len()];
+        let mut callers: Vec<HashSet<MethodId>> = vec![HashSet::new(); self.methods.len()];
+        let mut frontier = Vec::new();
+        for &e in entries {
+            if let Some(slot) = reached.get_mut(e as usize)
+                && slot.is_none()
+            {
+                *slot = Some(Reached::Entry);
+                frontier.push(e);
+            }
+        }
+        while !frontier.is_empty() {
+            let found: Vec<(MethodId, Vec<(MethodId, Reached)>)> = frontier
+                .par_iter()
+                .map(|&m| (m, self.successors(m)))
+                .collect();
+            let mut next = Vec::new();
+            for (caller, succs) in found {
+                for (callee, how) in succs {
+                    if let Some(set) = callers.get_mut(callee as usize) {
+                        set.insert(caller);
+                    }
+                    if let Some(slot) = reached.get_mut(callee as usize)
+                        && slot.is_none()
+                    {
+                        *slot = Some(how);
+                        next.push(callee);
+                    }
+                }
+            }
+            next.sort_unstable();
+            frontier = next;
+        }
+        self.reached = reached;
+        self.callers = callers
+            .into_iter()
+            .map(|s| {
+                let mut v: Vec<_> = s.into_iter().collect();
+                v.sort_unstable();
+                v
+            })
+            .collect();
+    }
+
+    /// The methods `m` may transfer control to, with how.
+    fn successors(&self, m: MethodId) -> Vec<(MethodId, Reached)> {
+        let mut out = Vec::new();
+        let Some(info) = self.methods.get(m as usize) else {
+            return out;
+        };
+        let Some(file) = self.dex(m) else { return out };
+        // The class's own static initialiser runs before any of its methods.
+        out.extend(self.clinit(info.class).map(|c| (c, Reached::Entry)));
+        let Ok(Some(code)) = file.code_item(info.code_off) else {
+            return out;
+        };
+        for insn in code.instructions() {
+            let Ok(insn) = insn else { break };
+            let call = Reached::Call {
+                caller: m,
+                offset: insn.offset,
+            };
+            if let Some(site) = invoke_site(&insn) {
+                if matches!(
+                    insn.opcode,
+                    Opcode::INVOKE_CUSTOM | Opcode::INVOKE_CUSTOM_RANGE
+                ) {
+                    continue;
+                }
+                if let Some(c) = self.callee(info.dex, site.target) {
+                    let virtual_call = matches!(
+                        insn.opcode,
+                        Opcode::INVOKE_VIRTUAL
+                            | Opcode::INVOKE_VIRTUAL_RANGE
+                            | Opcode::INVOKE_INTERFACE
+                            | Opcode::INVOKE_INTERFACE_RANGE
+                    );
+                    out.extend(c.up.map(|t| (t, call)));
+                    if virtual_call {
+                        out.extend(c.overrides.iter().map(|&t| (t, call)));
+                    }
+                    if let Some(t) = c.up
+                        && let Some(ti) = self.methods.get(t as usize)
+                    {
+                        out.extend(self.clinit(ti.class).map(|ci| (ci, call)));
+                    }
+                }
+                continue;
+            }
+            match (insn.opcode, insn.operands) {
+                (Opcode::NEW_INSTANCE, Operands::Index { index, .. }) => {
+                    if let Ok(desc) = file.type_descriptor_bytes(index) {
+                        let how = Reached::Callback {
+                            caller: m,
+                            offset: insn.offset,
+                        };
+                        out.extend(self.callbacks(desc).into_iter().map(|t| (t, how)));
+                        out.extend(self.clinit(desc).map(|c| (c, call)));
+                    }
+                }
+                (op, Operands::Index { index, .. })
+                    if (Opcode::SGET.0..=Opcode::SPUT_SHORT.0).contains(&op.0) =>
+                {
+                    let class = file
+                        .field_id(index)
+                        .ok()
+                        .and_then(|f| file.type_descriptor_bytes(u32::from(f.class_idx)).ok());
+                    if let Some(class) = class {
+                        out.extend(self.clinit(class).map(|c| (c, call)));
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// The shortest known call path from an entry point to `m` (entry first).
+    pub fn path_from_entry(&self, m: MethodId) -> Vec<MethodId> {
+        let mut path = vec![m];
+        let mut cur = m;
+        for _ in 0..64 {
+            match self.reached.get(cur as usize).copied().flatten() {
+                Some(Reached::Call { caller, .. }) | Some(Reached::Callback { caller, .. })
+                    if !path.contains(&caller) =>
+                {
+                    path.push(caller);
+                    cur = caller;
+                }
+                _ => break,
+            }
+        }
+        path.reverse();
+        path
+    }
+
+    /// True when `m` is reachable from an entry point.
+    pub fn is_reachable(&self, m: MethodId) -> bool {
+        self.reached.get(m as usize).is_some_and(|r| r.is_some())
+    }
+}
+
+fn is_list_class(class: &str) -> bool {
+    matches!(
+        class,
+        "Ljava/util/List;"
+            | "Ljava/util/ArrayList;"
+            | "Ljava/util/LinkedList;"
+            | "Ljava/util/Vector;"
+            | "Ljava/util/concurrent/CopyOnWriteArrayList;"
+    )
+}
+
+type ClassRow<'a> = (&'a [u8], Option<&'a [u8]>, Vec<&'a [u8]>);
+type MethodRow<'a> = Vec<(MethodInfo<'a>, String, bool)>;
+
+/// Classes and methods of one dex; broken items are skipped (the dex module reports them).
+fn index_dex<'a>(d: usize, file: &DexFile<'a>) -> (Vec<ClassRow<'a>>, Vec<MethodRow<'a>>) {
+    let mut classes = Vec::new();
+    let mut methods = Vec::new();
+    for def in file.class_defs() {
+        let Ok(def) = def else { continue };
+        let Ok(desc) = file.type_descriptor_bytes(def.class_idx) else {
+            continue;
+        };
+        let superclass = def
+            .superclass_idx
+            .and_then(|s| file.type_descriptor_bytes(s).ok());
+        let interfaces = file
+            .interfaces(&def)
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|t| file.type_descriptor_bytes(t).ok())
+            .collect();
+        let mut ms = Vec::new();
+        if let Ok(Some(data)) = file.class_data(&def) {
+            for (m, is_virtual) in data
+                .direct_methods
+                .iter()
+                .map(|m| (m, false))
+                .chain(data.virtual_methods.iter().map(|m| (m, true)))
+            {
+                if m.code_off == 0 {
+                    continue;
+                }
+                let Ok(mid) = file.method_id(m.method_idx) else {
+                    continue;
+                };
+                let (Ok(name), Ok(proto)) = (
+                    file.string_bytes(mid.name_idx),
+                    file.proto_descriptor(u32::from(mid.proto_idx)),
+                ) else {
+                    continue;
+                };
+                let is_virtual = is_virtual && m.access_flags & access::STATIC == 0;
+                ms.push((
+                    MethodInfo {
+                        dex: d,
+                        method_idx: m.method_idx,
+                        code_off: m.code_off,
+                        access: m.access_flags,
+                        class: desc,
+                        name,
+                    },
+                    proto,
+                    is_virtual,
+                ));
+            }
+        }
+        classes.push((desc, superclass, interfaces));
+        methods.push(ms);
+    }
+    (classes, methods)
+}
