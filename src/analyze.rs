@@ -7,11 +7,12 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::audit::AppFacts;
+use crate::audit::{AppFacts, ObservedAccess};
 use crate::catalog::Catalog;
 use crate::detect::{Detector, detect_app};
 use crate::dex::{Multidex, ParseOptions};
 use crate::dictionary::Dictionary;
+use crate::flows::{ApiCatalog, FlowOptions};
 use crate::policy::{Aliases, DeclaredPolicy};
 use crate::{Error, Format, Limits, Location};
 
@@ -22,6 +23,8 @@ pub struct AnalyzeOptions {
     pub limits: Limits,
     /// An extra signature folder (`--signatures DIR`) added to the built-in catalogue.
     pub signatures: Option<PathBuf>,
+    /// Skip the data-flow analysis (`--no-flows`): findings then rest on signature data.
+    pub no_flows: bool,
 }
 
 /// Reads inputs into [`AppFacts`] with one compiled catalogue.
@@ -29,6 +32,7 @@ pub struct Analyzer {
     options: AnalyzeOptions,
     catalog: Catalog,
     aliases: Aliases,
+    apis: ApiCatalog,
 }
 
 impl Analyzer {
@@ -53,6 +57,7 @@ impl Analyzer {
             options,
             catalog,
             aliases,
+            apis: ApiCatalog::embedded()?,
         })
     }
 
@@ -78,12 +83,43 @@ impl Analyzer {
         let detector = Detector::new(&self.catalog);
         let detections = detect_app(&app, &multidex, manifest.as_ref(), &detector);
         problems.extend(detections.problems.iter().cloned());
+        let observed = if self.options.no_flows {
+            Vec::new()
+        } else {
+            let report = crate::flows::analyze(
+                &app,
+                &multidex,
+                manifest.as_ref(),
+                &detections,
+                &self.apis,
+                &FlowOptions::default(),
+            );
+            let mut seen = std::collections::HashSet::new();
+            report
+                .observed()
+                .into_iter()
+                .map(|o| ObservedAccess {
+                    sdk_id: o.sdk_id,
+                    data_type: o.data_type,
+                    path: o.path,
+                    sink: o.sink_kind,
+                })
+                // The same read reached twice (two overloads, two callbacks) is one piece
+                // of evidence.
+                .filter(|o| {
+                    seen.insert(format!(
+                        "{:?}{}{:?}{:?}",
+                        o.sdk_id, o.data_type, o.path, o.sink
+                    ))
+                })
+                .collect()
+        };
         Ok(AppFacts {
             source: app.source.clone(),
             package: manifest.as_ref().map(|m| m.package.clone()),
             manifest,
             detections,
-            observed: Vec::new(),
+            observed,
             problems,
         })
     }

@@ -49,6 +49,9 @@ pub struct Args {
     /// Extra SDK signature folder, added to the built-in catalogue.
     #[arg(long, value_name = "DIR")]
     pub signatures: Option<PathBuf>,
+    /// Skip the data-flow analysis (faster; data findings then rest on signature data only).
+    #[arg(long)]
+    pub no_flows: bool,
     /// Worker threads for several inputs (default: the number of CPUs).
     #[arg(long, short, value_name = "N")]
     pub jobs: Option<usize>,
@@ -161,6 +164,7 @@ pub fn run(args: Args) -> Result<u8, Error> {
 
     let analyzer = Analyzer::new(AnalyzeOptions {
         signatures: args.signatures.clone(),
+        no_flows: args.no_flows,
         ..AnalyzeOptions::default()
     })?;
     let policy = analyzer.read_policy(&args.policy)?;
