@@ -8,8 +8,10 @@ use petgraph::visit::EdgeRef;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::scan::{DexScan, ScannedCall, is_static, scan_dex};
-use crate::dex::{InvokeKind, Multidex};
+use super::edges::{Context, DexEdges, NONE, Tables, Target, dex_edges};
+use super::hierarchy::{ClassId, Hierarchy, SubId};
+use super::scan::{Prepared, is_static, prepare};
+use crate::dex::Multidex;
 use crate::manifest::Manifest;
 
 /// A method: defined in the app's dex files, or an external reference (framework, JDK).
@@ -109,15 +111,6 @@ pub struct Stats {
     pub broken_methods: u64,
 }
 
-/// Class facts for hierarchy queries.
-#[derive(Debug, Clone, Default)]
-struct ClassFacts {
-    superclass: Option<String>,
-    interfaces: Vec<String>,
-    /// `name(proto)ret` → node.
-    methods: HashMap<String, NodeIndex>,
-}
-
 /// Options for building the graph.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -144,9 +137,9 @@ pub struct CallGraph {
     pub root: NodeIndex,
     /// Counts.
     pub stats: Stats,
-    by_signature: HashMap<String, NodeIndex>,
-    classes: HashMap<String, ClassFacts>,
-    subtypes: HashMap<String, Vec<String>>,
+    hierarchy: Hierarchy,
+    /// (class, subsignature) → node, for defined and external methods.
+    nodes: HashMap<(ClassId, SubId), NodeIndex>,
 }
 
 /// Method names the framework calls on components (and their superclasses in the app).
@@ -190,35 +183,6 @@ const LIFECYCLE: &[&str] = &[
     "openFile",
 ];
 
-/// Framework methods that run a Runnable/Callable argument later.
-const ASYNC_METHODS: &[&str] = &[
-    "execute",
-    "submit",
-    "schedule",
-    "scheduleAtFixedRate",
-    "scheduleWithFixedDelay",
-    "post",
-    "postDelayed",
-    "postAtTime",
-    "postAtFrontOfQueue",
-    "postOnAnimation",
-    "runOnUiThread",
-    "invokeAll",
-    "invokeAny",
-    "executeOnExecutor",
-];
-
-/// Callback methods a framework executor or thread runs.
-const RUNNABLE_METHODS: &[&str] = &["run", "call"];
-
-/// What `AsyncTask.execute` runs.
-const ASYNC_TASK_METHODS: &[&str] = &[
-    "onPreExecute",
-    "doInBackground",
-    "onProgressUpdate",
-    "onPostExecute",
-];
-
 impl CallGraph {
     /// Build the graph for all dex files of `md` (scanned in parallel), with lifecycle
     /// entry points from `manifest`.
@@ -227,296 +191,192 @@ impl CallGraph {
     }
 
     /// [`CallGraph::build`] with options.
+    ///
+    /// Four phases: (1) each dex's references and classes, in parallel; (2) interning and
+    /// the merged hierarchy with a node per defined method, sequential; (3) each dex's
+    /// code decoded into edges against the read-only hierarchy, in parallel; (4) external
+    /// nodes interned and the edges added, sequential.
     pub fn build_with(
         md: &Multidex<'_>,
         manifest: Option<&Manifest>,
         options: &BuildOptions,
     ) -> CallGraph {
-        let scans: Vec<DexScan> = md
+        let mut prepared: Vec<Prepared<'_>> = md
             .dexes
             .par_iter()
             .enumerate()
-            .map(|(d, entry)| scan_dex(md, d, entry))
+            .map(|(d, entry)| prepare(md, d, entry))
             .collect();
         let mut cg = CallGraph {
             graph: DiGraph::new(),
             root: NodeIndex::new(0),
             stats: Stats::default(),
-            by_signature: HashMap::new(),
-            classes: HashMap::new(),
-            subtypes: HashMap::new(),
+            hierarchy: Hierarchy::new(),
+            nodes: HashMap::new(),
         };
         cg.root = cg.graph.add_node(MethodNode {
             signature: "<android>".into(),
             def: None,
         });
-        // 1. Nodes for defined methods and the class hierarchy.
-        for (d, scan) in scans.iter().enumerate() {
-            cg.stats.broken_methods += scan.broken_methods;
-            for class in &scan.classes {
-                let mut facts = ClassFacts {
-                    superclass: class.superclass.clone(),
-                    interfaces: class.interfaces.clone(),
-                    methods: HashMap::new(),
-                };
-                for m in &class.methods {
-                    let Some(Some(sig)) = scan.signatures.get(m.method_idx as usize) else {
-                        continue;
-                    };
-                    let node = cg.intern(sig);
-                    cg.graph[node].def = Some(MethodDef {
-                        dex: d,
-                        method_idx: m.method_idx,
-                        code_off: m.code_off,
-                        access: m.access,
-                    });
-                    if let Some((_, sub)) = sig.split_once("->") {
-                        facts.methods.insert(sub.to_string(), node);
-                    }
-                }
-                for sup in class.superclass.iter().chain(class.interfaces.iter()) {
-                    cg.subtypes
-                        .entry(sup.clone())
-                        .or_default()
-                        .push(class.descriptor.clone());
-                }
-                cg.classes.insert(class.descriptor.clone(), facts);
-            }
-        }
+        let tables: Vec<Tables> = prepared
+            .iter_mut()
+            .enumerate()
+            .map(|(d, p)| cg.merge(d, p))
+            .collect();
         cg.stats.defined_methods = cg.graph.node_count() - 1;
-        // 2. Call edges.
-        let mut override_cache: HashMap<(String, String), (Vec<NodeIndex>, bool)> = HashMap::new();
-        for scan in &scans {
-            for class in &scan.classes {
-                for m in &class.methods {
-                    let Some(Some(caller_sig)) = scan.signatures.get(m.method_idx as usize) else {
-                        continue;
-                    };
-                    let Some(&caller) = cg.by_signature.get(caller_sig.as_str()) else {
-                        continue;
-                    };
-                    for call in &m.calls {
-                        cg.stats.call_sites += 1;
-                        cg.add_call(caller, call, scan, options, &mut override_cache);
+        let cx = Context {
+            hierarchy: &cg.hierarchy,
+            graph: &cg.graph,
+            max_targets: options.max_targets_per_site,
+        };
+        let per_dex: Vec<DexEdges> = md
+            .dexes
+            .par_iter()
+            .zip(prepared.par_iter())
+            .zip(tables.par_iter())
+            .map(|((entry, p), t)| dex_edges(&entry.file, p, t, &cx))
+            .collect();
+        drop(tables);
+        drop(prepared);
+        let total: usize = per_dex.iter().map(|e| e.edge_count).sum();
+        cg.graph.reserve_exact_edges(total);
+        for dex in per_dex {
+            cg.stats.call_sites += dex.call_sites;
+            cg.stats.truncated_sites += dex.truncated_sites;
+            cg.stats.broken_methods += dex.broken_methods;
+            for e in dex.edges {
+                let from = NodeIndex::new(e.from as usize);
+                match e.to {
+                    Target::Node(n) => {
+                        cg.add_edge(from, NodeIndex::new(n as usize), e.kind, e.offset)
+                    }
+                    Target::External(c, s) => {
+                        let to = cg.external(c, s);
+                        cg.add_edge(from, to, e.kind, e.offset);
+                    }
+                    Target::Overrides { start, len } => {
+                        let range = start as usize..(start as usize).saturating_add(len as usize);
+                        for &to in dex.overrides.get(range).unwrap_or_default() {
+                            cg.add_edge(from, to, e.kind, e.offset);
+                        }
                     }
                 }
             }
         }
-        // 3. Entry points.
+        // Entry points.
         if let Some(manifest) = manifest {
             cg.add_lifecycle_edges(manifest);
         }
-        let clinits: Vec<NodeIndex> = cg
-            .graph
-            .node_indices()
-            .filter(|&n| cg.graph[n].def.is_some() && cg.graph[n].name() == "<clinit>")
-            .collect();
-        for n in clinits {
-            cg.add_edge(cg.root, n, EdgeKind::StaticInit, 0);
+        if let Some(clinit) = cg.hierarchy.find_sub("<clinit>()V") {
+            let clinits: Vec<NodeIndex> = cg
+                .hierarchy
+                .classes
+                .iter()
+                .filter(|c| c.defined)
+                .filter_map(|c| {
+                    c.methods
+                        .binary_search_by_key(&clinit, |&(s, _)| s)
+                        .ok()
+                        .and_then(|i| c.methods.get(i))
+                        .map(|&(_, n)| n)
+                })
+                .collect();
+            for n in clinits {
+                cg.add_edge(cg.root, n, EdgeKind::StaticInit, 0);
+            }
         }
-        cg.stats.external_methods = cg
-            .graph
-            .node_indices()
-            .filter(|&n| n != cg.root && cg.graph[n].def.is_none())
-            .count();
+        cg.stats.external_methods = cg.graph.node_count() - 1 - cg.stats.defined_methods;
         cg
     }
 
-    fn intern(&mut self, signature: &str) -> NodeIndex {
-        if let Some(&n) = self.by_signature.get(signature) {
+    /// Intern dex `d`'s references and add its classes and their methods.
+    fn merge(&mut self, d: usize, p: &mut Prepared<'_>) -> Tables {
+        let h = &mut self.hierarchy;
+        let type_class: Vec<ClassId> = p
+            .types
+            .iter()
+            .map(|t| match t {
+                // Arrays too: `[Ljava/lang/Object;->clone()` is a call site.
+                Some(desc) if desc.starts_with('L') || desc.starts_with('[') => h.class_id(desc),
+                _ => NONE,
+            })
+            .collect();
+        let method_ref: Vec<(ClassId, SubId)> = p
+            .methods
+            .iter()
+            .map(|m| match m {
+                Some((class, sub)) => match type_class.get(*class as usize) {
+                    Some(&c) if c != NONE => (c, h.sub_id(sub)),
+                    _ => (NONE, NONE),
+                },
+                None => (NONE, NONE),
+            })
+            .collect();
+        let class_of = |t: u32| type_class.get(t as usize).copied().filter(|&c| c != NONE);
+        for class in &mut p.classes {
+            let Some(id) = class_of(class.type_idx) else {
+                continue;
+            };
+            let mut methods = Vec::with_capacity(class.methods.len());
+            for m in &mut class.methods {
+                let Some(&(c, sub)) = method_ref.get(m.method_idx as usize) else {
+                    continue;
+                };
+                // A method id of another class in a class's data is malformed: skip it.
+                if c != id {
+                    continue;
+                }
+                let node = match self.nodes.get(&(c, sub)) {
+                    Some(&n) => n,
+                    None => {
+                        let n = self.graph.add_node(MethodNode {
+                            signature: signature(h, c, sub),
+                            def: Some(MethodDef {
+                                dex: d,
+                                method_idx: m.method_idx,
+                                code_off: m.code_off,
+                                access: m.access,
+                            }),
+                        });
+                        self.nodes.insert((c, sub), n);
+                        methods.push((sub, n));
+                        n
+                    }
+                };
+                m.node = node.index() as u32;
+            }
+            let superclass = class.superclass.and_then(class_of);
+            let interfaces = class
+                .interfaces
+                .iter()
+                .filter_map(|&t| class_of(t))
+                .collect();
+            h.define(id, superclass, interfaces, methods);
+        }
+        // The strings now live in the hierarchy.
+        p.methods = Vec::new();
+        Tables {
+            type_class,
+            method_ref,
+        }
+    }
+
+    /// The node of external method `class->sub`, created on first use.
+    fn external(&mut self, class: ClassId, sub: SubId) -> NodeIndex {
+        if let Some(&n) = self.nodes.get(&(class, sub)) {
             return n;
         }
         let n = self.graph.add_node(MethodNode {
-            signature: signature.to_string(),
+            signature: signature(&self.hierarchy, class, sub),
             def: None,
         });
-        self.by_signature.insert(signature.to_string(), n);
+        self.nodes.insert((class, sub), n);
         n
     }
 
     fn add_edge(&mut self, from: NodeIndex, to: NodeIndex, kind: EdgeKind, offset: u32) {
         self.graph.add_edge(from, to, CallEdge { kind, offset });
         *self.stats.edges.entry(kind).or_default() += 1;
-    }
-
-    fn add_call(
-        &mut self,
-        caller: NodeIndex,
-        call: &ScannedCall,
-        scan: &DexScan,
-        options: &BuildOptions,
-        cache: &mut HashMap<(String, String), (Vec<NodeIndex>, bool)>,
-    ) {
-        let Some(Some(target_sig)) = scan.signatures.get(call.target as usize) else {
-            return;
-        };
-        let Some((target_class, sub)) = target_sig.split_once("->") else {
-            return;
-        };
-        match call.kind {
-            InvokeKind::Static | InvokeKind::Direct => {
-                let kind = if call.kind == InvokeKind::Static {
-                    EdgeKind::Static
-                } else {
-                    EdgeKind::Direct
-                };
-                let to = self
-                    .resolve_up(target_class, sub)
-                    .unwrap_or_else(|| self.intern(target_sig));
-                self.add_edge(caller, to, kind, call.offset);
-            }
-            InvokeKind::Super => {
-                // invoke-super names the superclass (or interface) method; the runtime
-                // takes the nearest implementation from there upward.
-                let to = self
-                    .resolve_up(target_class, sub)
-                    .unwrap_or_else(|| self.intern(target_sig));
-                self.add_edge(caller, to, EdgeKind::Super, call.offset);
-            }
-            InvokeKind::Virtual | InvokeKind::Interface => {
-                let kind = if call.kind == InvokeKind::Virtual {
-                    EdgeKind::Virtual
-                } else {
-                    EdgeKind::Interface
-                };
-                let declared = self
-                    .resolve_up(target_class, sub)
-                    .unwrap_or_else(|| self.intern(target_sig));
-                self.add_edge(caller, declared, kind, call.offset);
-                let key = (target_class.to_string(), sub.to_string());
-                if !cache.contains_key(&key) {
-                    let found = self.overrides(target_class, sub, options.max_targets_per_site);
-                    cache.insert(key.clone(), found);
-                }
-                let (targets, truncated) = cache.get(&key).cloned().unwrap_or_default();
-                if truncated {
-                    self.stats.truncated_sites += 1;
-                }
-                for t in targets {
-                    if t != declared {
-                        self.add_edge(caller, t, kind, call.offset);
-                    }
-                }
-            }
-            InvokeKind::Polymorphic => {
-                let to = self.intern(target_sig);
-                self.add_edge(caller, to, EdgeKind::Polymorphic, call.offset);
-            }
-            InvokeKind::Custom | InvokeKind::VirtualQuick => {}
-        }
-        self.add_implicit_edges(caller, target_class, sub, call, scan);
-    }
-
-    /// Thread, executor, handler, AsyncTask and listener edges for one call site.
-    fn add_implicit_edges(
-        &mut self,
-        caller: NodeIndex,
-        target_class: &str,
-        sub: &str,
-        call: &ScannedCall,
-        scan: &DexScan,
-    ) {
-        let name = sub.split_once('(').map_or(sub, |(n, _)| n);
-        let type_of = |t: &Option<u32>| t.and_then(|t| scan.types.get(&t)).cloned();
-        let receiver_type = call.arg_types.first().and_then(type_of);
-        // Thread.start(): the thread subclass's run(), or the Runnable it wraps.
-        if name == "start" && sub == "start()V" {
-            let wrapped = call.wrapped.and_then(|t| scan.types.get(&t)).cloned();
-            for class in wrapped.iter().chain(receiver_type.iter()) {
-                if self.is_subtype(class, "Ljava/lang/Runnable;")
-                    || self.is_subtype(class, "Ljava/lang/Thread;")
-                {
-                    self.link_methods(caller, class, RUNNABLE_METHODS, EdgeKind::Thread, call);
-                }
-            }
-            return;
-        }
-        // AsyncTask.execute on an app task.
-        if (name == "execute" || name == "executeOnExecutor")
-            && let Some(task) = &receiver_type
-            && self.is_subtype(task, "Landroid/os/AsyncTask;")
-        {
-            self.link_methods(caller, task, ASYNC_TASK_METHODS, EdgeKind::Async, call);
-            return;
-        }
-        if self.classes.contains_key(target_class) {
-            // A call into app code: its own edges cover it.
-            return;
-        }
-        let args: Vec<String> = call.arg_types.iter().skip(1).filter_map(type_of).collect();
-        if args.is_empty() {
-            return;
-        }
-        if ASYNC_METHODS.contains(&name) || (target_class == "Ljava/util/Timer;") {
-            for class in &args {
-                if self.is_subtype(class, "Ljava/lang/Runnable;")
-                    || self.is_subtype(class, "Ljava/util/concurrent/Callable;")
-                {
-                    self.link_methods(caller, class, RUNNABLE_METHODS, EdgeKind::Async, call);
-                }
-            }
-            return;
-        }
-        // Registering an app object with the framework: it may call any method the object
-        // overrides from its framework supertypes. Approximated by the object's non-
-        // constructor methods whose names are not defined by an app supertype alone.
-        let registers = [
-            "set", "add", "register", "request", "listen", "bind", "observe",
-        ]
-        .iter()
-        .any(|p| name.starts_with(p));
-        if registers {
-            for class in &args {
-                if !self.has_external_supertype(class) {
-                    continue;
-                }
-                let methods: Vec<NodeIndex> = self
-                    .classes
-                    .get(class)
-                    .map(|c| {
-                        c.methods
-                            .iter()
-                            .filter(|(sub, _)| !sub.starts_with('<'))
-                            .map(|(_, n)| *n)
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                for m in methods {
-                    self.add_edge(caller, m, EdgeKind::Callback, call.offset);
-                }
-            }
-        }
-    }
-
-    fn link_methods(
-        &mut self,
-        caller: NodeIndex,
-        class: &str,
-        names: &[&str],
-        kind: EdgeKind,
-        call: &ScannedCall,
-    ) {
-        let mut targets = Vec::new();
-        let mut current = Some(class.to_string());
-        let mut seen = HashSet::new();
-        while let Some(c) = current {
-            if !seen.insert(c.clone()) {
-                break;
-            }
-            let Some(facts) = self.classes.get(&c) else {
-                break;
-            };
-            for (sub, &n) in &facts.methods {
-                let name = sub.split_once('(').map_or(sub.as_str(), |(n, _)| n);
-                if names.contains(&name) && !targets.iter().any(|(s, _)| s == sub) {
-                    targets.push((sub.clone(), n));
-                }
-            }
-            current = facts.superclass.clone();
-        }
-        for (_, n) in targets {
-            self.add_edge(caller, n, kind, call.offset);
-        }
     }
 
     fn add_lifecycle_edges(&mut self, manifest: &Manifest) {
@@ -530,129 +390,61 @@ impl CallGraph {
         classes.sort();
         classes.dedup();
         for class in classes {
-            let mut current = Some(class);
-            let mut seen = HashSet::new();
-            while let Some(c) = current {
-                if !seen.insert(c.clone()) {
-                    break;
-                }
-                let Some(facts) = self.classes.get(&c) else {
-                    break;
-                };
-                let targets: Vec<NodeIndex> = facts
-                    .methods
-                    .iter()
-                    .filter(|(sub, _)| {
-                        let name = sub.split_once('(').map_or(sub.as_str(), |(n, _)| n);
-                        LIFECYCLE.contains(&name)
-                    })
-                    .map(|(_, n)| *n)
-                    .collect();
-                current = facts.superclass.clone();
-                for t in targets {
-                    self.add_edge(self.root, t, EdgeKind::Lifecycle, 0);
-                }
+            let Some(id) = self.hierarchy.find_class(&class) else {
+                continue;
+            };
+            // The class's own lifecycle methods and those it inherits from app
+            // superclasses (each subsignature once, the nearest).
+            let targets = self.hierarchy.methods_named(id, LIFECYCLE);
+            for t in targets {
+                self.add_edge(self.root, t, EdgeKind::Lifecycle, 0);
             }
         }
-    }
-
-    /// The implementation of `sub` visible from `class`: the class's own or the nearest
-    /// app superclass's (interfaces' default methods last).
-    fn resolve_up(&self, class: &str, sub: &str) -> Option<NodeIndex> {
-        let mut current = Some(class.to_string());
-        let mut seen = HashSet::new();
-        while let Some(c) = current {
-            if !seen.insert(c.clone()) {
-                return None;
-            }
-            let facts = self.classes.get(&c)?;
-            if let Some(&n) = facts.methods.get(sub) {
-                return Some(n);
-            }
-            current = facts.superclass.clone();
-        }
-        None
-    }
-
-    /// App methods overriding `class->sub` in transitive subtypes (class-hierarchy analysis).
-    fn overrides(&self, class: &str, sub: &str, limit: usize) -> (Vec<NodeIndex>, bool) {
-        let mut out = Vec::new();
-        let mut queue: VecDeque<&str> = VecDeque::from([class]);
-        let mut seen: HashSet<&str> = HashSet::from([class]);
-        while let Some(c) = queue.pop_front() {
-            for s in self.subtypes.get(c).into_iter().flatten() {
-                if !seen.insert(s.as_str()) {
-                    continue;
-                }
-                if let Some(&n) = self.classes.get(s).and_then(|f| f.methods.get(sub)) {
-                    let is_abstract_decl = self.graph[n].def.is_some_and(|d| d.code_off == 0);
-                    if !is_abstract_decl {
-                        if out.len() >= limit {
-                            return (out, true);
-                        }
-                        out.push(n);
-                    }
-                }
-                queue.push_back(s.as_str());
-            }
-        }
-        (out, false)
     }
 
     /// True when `class` is `ancestor` or (transitively) extends or implements it. Works
     /// across app classes; an external class is only its own supertype.
     pub fn is_subtype(&self, class: &str, ancestor: &str) -> bool {
-        let mut stack = vec![class.to_string()];
-        let mut seen = HashSet::new();
-        while let Some(c) = stack.pop() {
-            if c == ancestor {
-                return true;
-            }
-            if !seen.insert(c.clone()) {
-                continue;
-            }
-            if let Some(f) = self.classes.get(&c) {
-                stack.extend(f.superclass.iter().cloned());
-                stack.extend(f.interfaces.iter().cloned());
-            }
+        if class == ancestor {
+            return true;
         }
-        false
+        match (
+            self.hierarchy.find_class(class),
+            self.hierarchy.find_class(ancestor),
+        ) {
+            (Some(c), Some(a)) => self.hierarchy.is_subtype(c, a),
+            _ => false,
+        }
     }
 
     /// The transitive supertypes of an app class (app and external), nearest first.
     pub fn supertypes(&self, class: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut queue = VecDeque::from([class.to_string()]);
-        let mut seen = HashSet::new();
-        while let Some(c) = queue.pop_front() {
-            if !seen.insert(c.clone()) {
-                continue;
-            }
-            if c != class {
-                out.push(c.clone());
-            }
-            if let Some(f) = self.classes.get(&c) {
-                queue.extend(f.superclass.iter().cloned());
-                queue.extend(f.interfaces.iter().cloned());
-            }
-        }
-        out
-    }
-
-    fn has_external_supertype(&self, class: &str) -> bool {
-        self.supertypes(class)
-            .iter()
-            .any(|s| !self.classes.contains_key(s) && s != "Ljava/lang/Object;")
+        let Some(id) = self.hierarchy.find_class(class) else {
+            return Vec::new();
+        };
+        self.hierarchy
+            .supertypes(id)
+            .into_iter()
+            .filter_map(|c| self.hierarchy.class(c).map(|i| i.name.to_string()))
+            .collect()
     }
 
     /// True when `class` is defined in the app's dex files.
     pub fn is_app_class(&self, class: &str) -> bool {
-        self.classes.contains_key(class)
+        self.hierarchy
+            .find_class(class)
+            .is_some_and(|c| self.hierarchy.is_defined(c))
     }
 
-    /// The node of a method signature (`Lcom/x/Y;->m()V`).
+    /// The node of a method signature (`Lcom/x/Y;->m()V`), or `<android>` for the root.
     pub fn node(&self, signature: &str) -> Option<NodeIndex> {
-        self.by_signature.get(signature).copied()
+        if signature == "<android>" {
+            return Some(self.root);
+        }
+        let (class, sub) = signature.split_once("->")?;
+        let class = self.hierarchy.find_class(class)?;
+        let sub = self.hierarchy.find_sub(sub)?;
+        self.nodes.get(&(class, sub)).copied()
     }
 
     /// Nodes whose signature matches `pattern`: an exact signature, `Lcls;->name` (every
@@ -740,4 +532,15 @@ impl CallGraph {
     pub fn is_static(&self, n: NodeIndex) -> bool {
         self.graph[n].def.is_some_and(|d| is_static(d.access))
     }
+}
+
+/// `Lcls;->name(proto)ret` of an interned method.
+fn signature(h: &Hierarchy, class: ClassId, sub: SubId) -> String {
+    let class = h.class(class).map_or("", |c| &c.name);
+    let sub = h.sub(sub);
+    let mut s = String::with_capacity(class.len() + 2 + sub.len());
+    s.push_str(class);
+    s.push_str("->");
+    s.push_str(sub);
+    s
 }
