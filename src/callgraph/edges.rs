@@ -27,34 +27,60 @@ pub struct Tables {
 
 /// What an edge (or a group of edges of one call site) goes to, before external
 /// methods have nodes.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
     /// A node index.
     Node(u32),
-    /// The external method `class->sub`.
-    External(ClassId, SubId),
-    /// One edge to each of `DexEdges::overrides[start..start + len]` (the CHA answer,
+    /// The external method `DexEdges::externals[i]`.
+    External(u32),
+    /// One edge to each method of the override set `DexEdges::groups[i]` (the CHA answer,
     /// shared by every site with the same receiver class and subsignature, so the fan-out
-    /// is not stored twice).
-    Overrides {
-        /// First index.
-        start: u32,
-        /// Count.
-        len: u32,
-    },
+    /// is stored once per dex, not once per site).
+    Overrides(u32),
 }
 
-/// An edge (or edge group) of one call site.
+/// An edge (or edge group) of one call site, packed into 16 bytes: there is one per
+/// call site and more, and they all live until the graph is assembled.
 #[derive(Debug, Clone, Copy)]
 pub struct RawEdge {
     /// Caller node.
     pub from: u32,
-    /// Callee(s).
-    pub to: Target,
+    /// Callee: the top two bits say which [`Target`] (0 node, 1 external, 2 overrides).
+    to: u32,
     /// Call site offset in code units.
     pub offset: u32,
     /// Why.
     pub kind: EdgeKind,
+}
+
+const TAG_SHIFT: u32 = 30;
+const INDEX_MASK: u32 = (1 << TAG_SHIFT) - 1;
+
+impl RawEdge {
+    /// The callee(s).
+    pub fn to(&self) -> Target {
+        let i = self.to & INDEX_MASK;
+        match self.to >> TAG_SHIFT {
+            0 => Target::Node(i),
+            1 => Target::External(i),
+            _ => Target::Overrides(i),
+        }
+    }
+
+    /// None when the index does not fit in 30 bits (more than a billion nodes).
+    fn new(from: u32, to: Target, offset: u32, kind: EdgeKind) -> Option<RawEdge> {
+        let (tag, i) = match to {
+            Target::Node(i) => (0, i),
+            Target::External(i) => (1, i),
+            Target::Overrides(i) => (2, i),
+        };
+        (i <= INDEX_MASK).then_some(RawEdge {
+            from,
+            to: (tag << TAG_SHIFT) | i,
+            offset,
+            kind,
+        })
+    }
 }
 
 /// The edges and counts of one dex file.
@@ -62,7 +88,11 @@ pub struct RawEdge {
 pub struct DexEdges {
     /// Edges in code order.
     pub edges: Vec<RawEdge>,
-    /// Override sets that [`Target::Overrides`] points into.
+    /// External methods that [`Target::External`] points into.
+    pub externals: Vec<(ClassId, SubId)>,
+    /// Override sets (ranges of `overrides`) that [`Target::Overrides`] points into.
+    pub groups: Vec<(u32, u32)>,
+    /// The methods of the override sets.
     pub overrides: Vec<NodeIndex>,
     /// Edges once the override groups are expanded.
     pub edge_count: usize,
@@ -116,9 +146,16 @@ pub struct Context<'g> {
     pub max_targets: usize,
 }
 
-/// Per-dex cache of CHA answers: `(class, sub)` → range in `DexEdges::overrides` and
-/// truncation.
-type OverrideCache = HashMap<(ClassId, SubId), (u32, u32, bool)>;
+/// Per-dex caches: CHA answers `(class, sub)` → group in `DexEdges::groups` (`NONE` for
+/// none, `NONE - 1` for a megamorphic site), and external methods → index.
+#[derive(Default)]
+struct Cache {
+    overrides: HashMap<(ClassId, SubId), u32>,
+    externals: HashMap<(ClassId, SubId), u32>,
+}
+
+/// A megamorphic site in the override cache.
+const MEGAMORPHIC: u32 = NONE - 1;
 
 /// Object register state of the method being walked.
 #[derive(Default)]
@@ -160,7 +197,7 @@ pub fn dex_edges(
     cx: &Context<'_>,
 ) -> DexEdges {
     let mut out = DexEdges::default();
-    let mut cache = OverrideCache::default();
+    let mut cache = Cache::default();
     let mut regs = Registers::default();
     for class in &prepared.classes {
         let class_id = tables
@@ -189,11 +226,17 @@ pub fn dex_edges(
     out.edge_count = out
         .edges
         .iter()
-        .map(|e| match e.to {
-            Target::Overrides { len, .. } => len as usize,
+        .map(|e| match e.to() {
+            Target::Overrides(g) => out
+                .groups
+                .get(g as usize)
+                .map_or(0, |&(_, len)| len as usize),
             _ => 1,
         })
         .sum();
+    // The buffers grew by doubling; they live until the graph is assembled.
+    out.edges.shrink_to_fit();
+    out.overrides.shrink_to_fit();
     out
 }
 
@@ -201,7 +244,7 @@ struct Walker<'w, 'g, 'd> {
     file: &'w DexFile<'d>,
     tables: &'w Tables,
     cx: &'w Context<'g>,
-    cache: &'w mut OverrideCache,
+    cache: &'w mut Cache,
     regs: &'w mut Registers,
     out: &'w mut DexEdges,
     caller: u32,
@@ -313,12 +356,18 @@ impl Walker<'_, '_, '_> {
     }
 
     fn push(&mut self, to: Target, kind: EdgeKind, offset: u32) {
-        self.out.edges.push(RawEdge {
-            from: self.caller,
-            to,
-            offset,
-            kind,
-        });
+        if let Some(e) = RawEdge::new(self.caller, to, offset, kind) {
+            self.out.edges.push(e);
+        }
+    }
+
+    fn push_external(&mut self, class: ClassId, sub: SubId, kind: EdgeKind, offset: u32) {
+        let next = self.out.externals.len() as u32;
+        let i = *self.cache.externals.entry((class, sub)).or_insert(next);
+        if i == next {
+            self.out.externals.push((class, sub));
+        }
+        self.push(Target::External(i), kind, offset);
     }
 
     fn push_node(&mut self, to: NodeIndex, kind: EdgeKind, offset: u32) {
@@ -334,7 +383,7 @@ impl Walker<'_, '_, '_> {
                 n.index() as u32
             }
             None => {
-                self.push(Target::External(class, sub), kind, offset);
+                self.push_external(class, sub, kind, offset);
                 NONE
             }
         }
@@ -367,16 +416,14 @@ impl Walker<'_, '_, '_> {
                     EdgeKind::Interface
                 };
                 let declared = self.push_resolved(class, sub, kind, offset);
-                let (start, len, truncated) = self.overrides(class, sub, declared);
-                if truncated {
-                    self.out.truncated_sites += 1;
-                }
-                if len > 0 {
-                    self.push(Target::Overrides { start, len }, kind, offset);
+                match self.overrides(class, sub, declared) {
+                    NONE => {}
+                    MEGAMORPHIC => self.out.truncated_sites += 1,
+                    group => self.push(Target::Overrides(group), kind, offset),
                 }
             }
             InvokeKind::Polymorphic => {
-                self.push(Target::External(class, sub), EdgeKind::Polymorphic, offset);
+                self.push_external(class, sub, EdgeKind::Polymorphic, offset);
             }
             InvokeKind::Custom | InvokeKind::VirtualQuick => return,
         }
@@ -384,11 +431,15 @@ impl Walker<'_, '_, '_> {
     }
 
     /// App methods overriding or implementing `class->sub` in the transitive subtypes of
-    /// `class` (CHA), without `declared`, cached per dex. A subtype that does not define
-    /// the method itself contributes the implementation it inherits (an interface method
-    /// implemented by a superclass that does not implement the interface).
-    fn overrides(&mut self, class: ClassId, sub: SubId, declared: u32) -> (u32, u32, bool) {
-        if let Some(&hit) = self.cache.get(&(class, sub)) {
+    /// `class` (CHA), without `declared`, as a group of `DexEdges::groups`; cached per
+    /// dex. A subtype that does not define the method itself contributes the
+    /// implementation it inherits (an interface method implemented by a superclass that
+    /// does not implement the interface). More than `max_targets` methods make the site
+    /// megamorphic (`Object.toString`, `List.size` over a big app): CHA says nothing
+    /// useful about it, and an arbitrary subset of its targets would only mislead, so it
+    /// gets no override edges.
+    fn overrides(&mut self, class: ClassId, sub: SubId, declared: u32) -> u32 {
+        if let Some(&hit) = self.cache.overrides.get(&(class, sub)) {
             return hit;
         }
         let h = self.cx.hierarchy;
@@ -415,8 +466,17 @@ impl Walker<'_, '_, '_> {
             }
             true
         });
-        let hit = (start as u32, (arena.len() - start) as u32, truncated);
-        self.cache.insert((class, sub), hit);
+        let len = arena.len() - start;
+        let hit = if truncated {
+            arena.truncate(start);
+            MEGAMORPHIC
+        } else if len == 0 {
+            NONE
+        } else {
+            self.out.groups.push((start as u32, len as u32));
+            (self.out.groups.len() - 1) as u32
+        };
+        self.cache.overrides.insert((class, sub), hit);
         hit
     }
 

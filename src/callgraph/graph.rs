@@ -214,6 +214,9 @@ impl CallGraph {
             hierarchy: Hierarchy::new(),
             nodes: HashMap::new(),
         };
+        // Every node is a method id of some dex (or the root): allocate once.
+        let method_ids: usize = prepared.iter().map(|p| p.methods.len()).sum();
+        cg.graph.reserve_exact_nodes(method_ids + 1);
         cg.root = cg.graph.add_node(MethodNode {
             signature: "<android>".into(),
             def: None,
@@ -238,23 +241,37 @@ impl CallGraph {
             .collect();
         drop(tables);
         drop(prepared);
-        let total: usize = per_dex.iter().map(|e| e.edge_count).sum();
+        // The framework's edges: lifecycle methods of the manifest's components and
+        // every class initialiser. Collected first so the edge list is allocated once, at
+        // its final size (an overflow by one would double it).
+        let mut entries = manifest.map_or_else(Vec::new, |m| cg.lifecycle_targets(m));
+        entries.extend(cg.clinits().into_iter().map(|n| (n, EdgeKind::StaticInit)));
+        let total: usize = per_dex.iter().map(|e| e.edge_count).sum::<usize>() + entries.len();
         cg.graph.reserve_exact_edges(total);
         for dex in per_dex {
             cg.stats.call_sites += dex.call_sites;
             cg.stats.truncated_sites += dex.truncated_sites;
             cg.stats.broken_methods += dex.broken_methods;
-            for e in dex.edges {
+            let externals: Vec<NodeIndex> = dex
+                .externals
+                .iter()
+                .map(|&(c, s)| cg.external(c, s))
+                .collect();
+            for e in &dex.edges {
                 let from = NodeIndex::new(e.from as usize);
-                match e.to {
+                match e.to() {
                     Target::Node(n) => {
                         cg.add_edge(from, NodeIndex::new(n as usize), e.kind, e.offset)
                     }
-                    Target::External(c, s) => {
-                        let to = cg.external(c, s);
-                        cg.add_edge(from, to, e.kind, e.offset);
+                    Target::External(i) => {
+                        if let Some(&to) = externals.get(i as usize) {
+                            cg.add_edge(from, to, e.kind, e.offset);
+                        }
                     }
-                    Target::Overrides { start, len } => {
+                    Target::Overrides(g) => {
+                        let Some(&(start, len)) = dex.groups.get(g as usize) else {
+                            continue;
+                        };
                         let range = start as usize..(start as usize).saturating_add(len as usize);
                         for &to in dex.overrides.get(range).unwrap_or_default() {
                             cg.add_edge(from, to, e.kind, e.offset);
@@ -263,27 +280,8 @@ impl CallGraph {
                 }
             }
         }
-        // Entry points.
-        if let Some(manifest) = manifest {
-            cg.add_lifecycle_edges(manifest);
-        }
-        if let Some(clinit) = cg.hierarchy.find_sub("<clinit>()V") {
-            let clinits: Vec<NodeIndex> = cg
-                .hierarchy
-                .classes
-                .iter()
-                .filter(|c| c.defined)
-                .filter_map(|c| {
-                    c.methods
-                        .binary_search_by_key(&clinit, |&(s, _)| s)
-                        .ok()
-                        .and_then(|i| c.methods.get(i))
-                        .map(|&(_, n)| n)
-                })
-                .collect();
-            for n in clinits {
-                cg.add_edge(cg.root, n, EdgeKind::StaticInit, 0);
-            }
+        for (n, kind) in entries {
+            cg.add_edge(cg.root, n, kind, 0);
         }
         cg.stats.external_methods = cg.graph.node_count() - 1 - cg.stats.defined_methods;
         cg
@@ -379,7 +377,10 @@ impl CallGraph {
         *self.stats.edges.entry(kind).or_default() += 1;
     }
 
-    fn add_lifecycle_edges(&mut self, manifest: &Manifest) {
+    /// Lifecycle methods of the manifest's components and Application class: each
+    /// class's own and those it inherits from app superclasses (each subsignature once,
+    /// the nearest).
+    fn lifecycle_targets(&self, manifest: &Manifest) -> Vec<(NodeIndex, EdgeKind)> {
         let mut classes: Vec<String> = manifest
             .components
             .iter()
@@ -389,17 +390,31 @@ impl CallGraph {
             .collect();
         classes.sort();
         classes.dedup();
-        for class in classes {
-            let Some(id) = self.hierarchy.find_class(&class) else {
-                continue;
-            };
-            // The class's own lifecycle methods and those it inherits from app
-            // superclasses (each subsignature once, the nearest).
-            let targets = self.hierarchy.methods_named(id, LIFECYCLE);
-            for t in targets {
-                self.add_edge(self.root, t, EdgeKind::Lifecycle, 0);
-            }
-        }
+        classes
+            .iter()
+            .filter_map(|c| self.hierarchy.find_class(c))
+            .flat_map(|id| self.hierarchy.methods_named(id, LIFECYCLE))
+            .map(|n| (n, EdgeKind::Lifecycle))
+            .collect()
+    }
+
+    /// Every class initialiser the app defines.
+    fn clinits(&self) -> Vec<NodeIndex> {
+        let Some(clinit) = self.hierarchy.find_sub("<clinit>()V") else {
+            return Vec::new();
+        };
+        self.hierarchy
+            .classes
+            .iter()
+            .filter(|c| c.defined)
+            .filter_map(|c| {
+                c.methods
+                    .binary_search_by_key(&clinit, |&(s, _)| s)
+                    .ok()
+                    .and_then(|i| c.methods.get(i))
+                    .map(|&(_, n)| n)
+            })
+            .collect()
     }
 
     /// True when `class` is `ancestor` or (transitively) extends or implements it. Works
