@@ -57,7 +57,7 @@ pub struct MethodDef {
 }
 
 /// Why an edge exists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum EdgeKind {
     /// `invoke-direct` (constructors, private methods).
