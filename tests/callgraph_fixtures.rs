@@ -161,7 +161,10 @@ fn executor_handler_and_view_post_run_the_runnable() {
     use EdgeKind::*;
     with_graph(|cg| {
         assert_eq!(
-            out(cg, &format!("{C}executor(Ljava/util/concurrent/Executor;)V")),
+            out(
+                cg,
+                &format!("{C}executor(Ljava/util/concurrent/Executor;)V")
+            ),
             set(&[
                 (Direct, "Lcom/cg/Job;-><init>()V"),
                 (
@@ -229,7 +232,10 @@ fn listener_registration_reaches_the_callbacks() {
             ])
         );
         assert_eq!(
-            out(cg, &format!("{C}location(Landroid/location/LocationManager;)V")),
+            out(
+                cg,
+                &format!("{C}location(Landroid/location/LocationManager;)V")
+            ),
             set(&[
                 (Direct, "Lcom/cg/GpsListener;-><init>()V"),
                 (
@@ -269,10 +275,19 @@ fn lifecycle_and_static_init_edges_come_from_the_root() {
                 (Lifecycle, "Lcom/cg/App;-><init>()V"),
                 (Lifecycle, "Lcom/cg/App;->onCreate()V"),
                 (Lifecycle, "Lcom/cg/MainActivity;-><init>()V"),
-                (Lifecycle, "Lcom/cg/MainActivity;->onCreate(Landroid/os/Bundle;)V"),
+                (
+                    Lifecycle,
+                    "Lcom/cg/MainActivity;->onCreate(Landroid/os/Bundle;)V"
+                ),
                 (Lifecycle, "Lcom/cg/MyService;-><init>()V"),
-                (Lifecycle, "Lcom/cg/MyService;->onBind(Landroid/content/Intent;)Landroid/os/IBinder;"),
-                (Lifecycle, "Lcom/cg/MyService;->onStartCommand(Landroid/content/Intent;II)I"),
+                (
+                    Lifecycle,
+                    "Lcom/cg/MyService;->onBind(Landroid/content/Intent;)Landroid/os/IBinder;"
+                ),
+                (
+                    Lifecycle,
+                    "Lcom/cg/MyService;->onStartCommand(Landroid/content/Intent;II)I"
+                ),
                 (Lifecycle, "Lcom/cg/MyReceiver;-><init>()V"),
                 (
                     Lifecycle,
@@ -292,7 +307,11 @@ fn lifecycle_and_static_init_edges_come_from_the_root() {
         let path = cg.path_from_root(init).expect("Helper.init reached");
         assert_eq!(
             cg.signatures(&path),
-            ["<android>", "Lcom/cg/App;->onCreate()V", "Lcom/cg/Helper;->init()V"]
+            [
+                "<android>",
+                "Lcom/cg/App;->onCreate()V",
+                "Lcom/cg/Helper;->init()V"
+            ]
         );
     });
 }
