@@ -10,6 +10,17 @@ use sdkflow::Limits;
 use sdkflow::callgraph::CallGraph;
 use sdkflow::dex::{Multidex, ParseOptions};
 
+/// Current and peak resident memory, from /proc (Linux only; empty elsewhere).
+fn rss() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM"))
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let Some(path) = args.next() else {
@@ -28,8 +39,14 @@ fn main() {
         }
     };
     let loaded = t.elapsed();
+    if phases {
+        eprintln!("after load: {}", rss());
+    }
     let inv = sdkflow::dex::inventory(&app);
     let inventoried = t.elapsed();
+    if phases {
+        eprintln!("after inventory: {}", rss());
+    }
     let invokes: u64 = inv.dex.iter().map(|d| d.invokes).sum();
     let methods: u64 = inv.dex.iter().map(|d| d.methods).sum();
     println!(
@@ -40,7 +57,13 @@ fn main() {
     if graph {
         let manifest = sdkflow::manifest::from_app(&app).ok().map(|(m, _)| m);
         let md = Multidex::from_app(&app, ParseOptions::default());
+        if phases {
+            eprintln!("after multidex: {}", rss());
+        }
         let cg = CallGraph::build(&md, manifest.as_ref());
+        if phases {
+            eprintln!("after graph: {}", rss());
+        }
         println!(
             "{} nodes, {} edges, {} call sites",
             cg.graph.node_count(),

@@ -44,7 +44,7 @@ fn dexdump_sites(dump: &str, every: usize) -> (usize, Vec<Site>) {
         } else if let Some(ty) = t.strip_prefix("type          : '") {
             let sig = format!("{class}->{name}{}", ty.trim_end_matches('\''));
             methods += 1;
-            caller = (seen.insert(sig.clone()) && methods % every == 0).then_some(sig);
+            caller = (seen.insert(sig.clone()) && methods.is_multiple_of(every)).then_some(sig);
         } else if let Some((_, insn)) = line.split_once('|')
             && let Some((off, text)) = insn.split_once(": ")
             && text.starts_with("invoke-")

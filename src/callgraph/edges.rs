@@ -196,7 +196,13 @@ pub fn dex_edges(
     tables: &Tables,
     cx: &Context<'_>,
 ) -> DexEdges {
-    let mut out = DexEdges::default();
+    // Sized once for the most invokes the file can hold (3 code units each) plus room
+    // for implicit edges: pages never written are never resident, while growing by
+    // doubling would leave every discarded buffer behind in the allocator's arena.
+    let mut out = DexEdges {
+        edges: Vec::with_capacity(file.data().len() / 6 + 1024),
+        ..DexEdges::default()
+    };
     let mut cache = Cache::default();
     let mut regs = Registers::default();
     for class in &prepared.classes {

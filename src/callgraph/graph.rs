@@ -224,7 +224,7 @@ impl CallGraph {
         let tables: Vec<Tables> = prepared
             .iter_mut()
             .enumerate()
-            .map(|(d, p)| cg.merge(d, p))
+            .map(|(d, p)| cg.merge(md, d, p))
             .collect();
         cg.stats.defined_methods = cg.graph.node_count() - 1;
         let cx = Context {
@@ -288,7 +288,10 @@ impl CallGraph {
     }
 
     /// Intern dex `d`'s references and add its classes and their methods.
-    fn merge(&mut self, d: usize, p: &mut Prepared<'_>) -> Tables {
+    fn merge(&mut self, md: &Multidex<'_>, d: usize, p: &mut Prepared<'_>) -> Tables {
+        let Some(file) = md.dexes.get(d).map(|e| &e.file) else {
+            return Tables::default();
+        };
         let h = &mut self.hierarchy;
         let type_class: Vec<ClassId> = p
             .types
@@ -299,15 +302,28 @@ impl CallGraph {
                 _ => NONE,
             })
             .collect();
+        let mut buf = String::new();
         let method_ref: Vec<(ClassId, SubId)> = p
             .methods
             .iter()
-            .map(|m| match m {
-                Some((class, sub)) => match type_class.get(*class as usize) {
-                    Some(&c) if c != NONE => (c, h.sub_id(sub)),
-                    _ => (NONE, NONE),
-                },
-                None => (NONE, NONE),
+            .map(|m| {
+                let Some((class, name, proto)) = m else {
+                    return (NONE, NONE);
+                };
+                let class = type_class.get(*class as usize).copied().unwrap_or(NONE);
+                let Some(Some(proto)) = p.protos.get(*proto as usize) else {
+                    return (NONE, NONE);
+                };
+                let Ok(name) = file.string(*name) else {
+                    return (NONE, NONE);
+                };
+                if class == NONE {
+                    return (NONE, NONE);
+                }
+                buf.clear();
+                buf.push_str(&name);
+                buf.push_str(proto);
+                (class, h.sub_id(&buf))
             })
             .collect();
         let class_of = |t: u32| type_class.get(t as usize).copied().filter(|&c| c != NONE);
@@ -353,6 +369,7 @@ impl CallGraph {
         }
         // The strings now live in the hierarchy.
         p.methods = Vec::new();
+        p.protos = Vec::new();
         Tables {
             type_class,
             method_ref,

@@ -5,6 +5,7 @@
 //! implicit-edge rules) compare integers and never build or hash strings per call site.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use petgraph::graph::NodeIndex;
 
@@ -17,7 +18,7 @@ pub type SubId = u32;
 #[derive(Debug, Clone, Default)]
 pub struct ClassInfo {
     /// `Lcom/x/Y;`.
-    pub name: Box<str>,
+    pub name: Arc<str>,
     /// Defined in one of the app's dex files (first definition).
     pub defined: bool,
     /// Superclass, for defined classes.
@@ -33,10 +34,11 @@ pub struct ClassInfo {
 pub struct Hierarchy {
     /// By [`ClassId`].
     pub classes: Vec<ClassInfo>,
-    class_ids: HashMap<Box<str>, ClassId>,
+    /// The strings are shared with `classes` and `subsigs` (one allocation each).
+    class_ids: HashMap<Arc<str>, ClassId>,
     /// By [`SubId`].
-    pub subsigs: Vec<Box<str>>,
-    sub_ids: HashMap<Box<str>, SubId>,
+    pub subsigs: Vec<Arc<str>>,
+    sub_ids: HashMap<Arc<str>, SubId>,
     /// Direct app subtypes (subclasses and implementors) by [`ClassId`].
     subtypes: Vec<Vec<ClassId>>,
     /// Well-known framework classes the implicit-edge rules test for.
@@ -84,12 +86,13 @@ impl Hierarchy {
             return id;
         }
         let id = self.classes.len() as ClassId;
+        let name: Arc<str> = descriptor.into();
         self.classes.push(ClassInfo {
-            name: descriptor.into(),
+            name: name.clone(),
             ..ClassInfo::default()
         });
         self.subtypes.push(Vec::new());
-        self.class_ids.insert(descriptor.into(), id);
+        self.class_ids.insert(name, id);
         id
     }
 
@@ -99,8 +102,9 @@ impl Hierarchy {
             return id;
         }
         let id = self.subsigs.len() as SubId;
-        self.subsigs.push(sub.into());
-        self.sub_ids.insert(sub.into(), id);
+        let sub: Arc<str> = sub.into();
+        self.subsigs.push(sub.clone());
+        self.sub_ids.insert(sub, id);
         id
     }
 

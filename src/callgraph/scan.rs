@@ -11,8 +11,12 @@ use crate::dex::{DexEntry, Multidex, access};
 pub struct Prepared<'a> {
     /// `type_idx` → descriptor (None when malformed).
     pub types: Vec<Option<Cow<'a, str>>>,
-    /// `method_idx` → (declaring class `type_idx`, `name(proto)ret`).
-    pub methods: Vec<Option<(u32, String)>>,
+    /// `method_idx` → (declaring class `type_idx`, name `string_idx`, `proto_idx`). The
+    /// subsignature text is only built, in one reused buffer, when it is interned
+    /// (per-method strings here would be garbage the allocator keeps).
+    pub methods: Vec<Option<(u32, u32, u32)>>,
+    /// `proto_idx` → `(params)ret`.
+    pub protos: Vec<Option<String>>,
     /// Classes defined here whose first definition this is.
     pub classes: Vec<PreClass>,
 }
@@ -50,20 +54,13 @@ pub fn prepare<'a>(md: &Multidex<'a>, d: usize, entry: &DexEntry<'a>) -> Prepare
     let types: Vec<Option<Cow<'a, str>>> = (0..file.type_count())
         .map(|t| file.type_descriptor(t).ok())
         .collect();
-    // Many methods share a prototype: decode each one once.
-    let mut protos: Vec<Option<Option<String>>> = vec![None; file.proto_count() as usize];
+    let protos: Vec<Option<String>> = (0..file.proto_count())
+        .map(|p| file.proto_descriptor(p).ok())
+        .collect();
     let methods = (0..file.method_count())
         .map(|i| {
             let m = file.method_id(i).ok()?;
-            let name = file.string(m.name_idx).ok()?;
-            let slot = protos.get_mut(usize::from(m.proto_idx))?;
-            let proto = slot
-                .get_or_insert_with(|| file.proto_descriptor(u32::from(m.proto_idx)).ok())
-                .as_deref()?;
-            let mut sub = String::with_capacity(name.len() + proto.len());
-            sub.push_str(&name);
-            sub.push_str(proto);
-            Some((u32::from(m.class_idx), sub))
+            Some((u32::from(m.class_idx), m.name_idx, u32::from(m.proto_idx)))
         })
         .collect();
     let mut classes = Vec::new();
@@ -101,6 +98,7 @@ pub fn prepare<'a>(md: &Multidex<'a>, d: usize, entry: &DexEntry<'a>) -> Prepare
     Prepared {
         types,
         methods,
+        protos,
         classes,
     }
 }
