@@ -105,7 +105,8 @@ pub struct Stats {
     pub call_sites: usize,
     /// Edges by kind.
     pub edges: HashMap<EdgeKind, usize>,
-    /// Virtual/interface sites whose override set was cut at the limit.
+    /// Megamorphic virtual/interface sites: more overriding methods than
+    /// [`BuildOptions::max_targets_per_site`]; they keep only their declared target.
     pub truncated_sites: usize,
     /// Methods whose code did not decode completely.
     pub broken_methods: u64,
@@ -114,8 +115,10 @@ pub struct Stats {
 /// Options for building the graph.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
-    /// Most override targets added for one virtual or interface call site; a call on a
-    /// very general type (`Object.toString`) would otherwise fan out to every class.
+    /// Most override targets added for one virtual or interface call site. A site with
+    /// more (a call on a very general type: `Object.toString`, `List.size`) is
+    /// megamorphic: it keeps only its declared target, since any subset of its
+    /// overrides would be arbitrary.
     pub max_targets_per_site: usize,
 }
 
