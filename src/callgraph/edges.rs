@@ -5,10 +5,12 @@
 
 use std::collections::HashMap;
 
+use foldhash::fast::RandomState;
+
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::graph::{CallEdge, EdgeKind, MethodNode};
-use super::hierarchy::{ClassId, Hierarchy, SubId};
+use super::hierarchy::{ClassId, Hierarchy, SubId, SubtypeScratch};
 use super::scan::{Prepared, is_static};
 use crate::dex::insn::{Opcode, Operands};
 use crate::dex::{DexFile, InvokeKind, invoke_site};
@@ -150,8 +152,9 @@ pub struct Context<'g> {
 /// none, `NONE - 1` for a megamorphic site), and external methods → index.
 #[derive(Default)]
 struct Cache {
-    overrides: HashMap<(ClassId, SubId), u32>,
-    externals: HashMap<(ClassId, SubId), u32>,
+    overrides: HashMap<(ClassId, SubId), u32, RandomState>,
+    externals: HashMap<(ClassId, SubId), u32, RandomState>,
+    subtypes: SubtypeScratch,
 }
 
 /// A megamorphic site in the override cache.
@@ -454,7 +457,7 @@ impl Walker<'_, '_, '_> {
         let start = self.out.overrides.len();
         let mut truncated = false;
         let arena = &mut self.out.overrides;
-        h.for_each_subtype(class, |t| {
+        h.for_each_subtype(class, &mut self.cache.subtypes, |t| {
             let found = h.own_method(t, sub).or_else(|| h.resolve_up(t, sub));
             if let Some(n) = found {
                 let has_code = graph

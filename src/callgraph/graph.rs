@@ -85,6 +85,26 @@ pub enum EdgeKind {
     StaticInit,
 }
 
+/// Number of [`EdgeKind`] variants.
+const EDGE_KINDS: usize = 11;
+
+impl EdgeKind {
+    /// Every kind, in declaration order (`kind as usize` indexes this).
+    pub const ALL: [EdgeKind; EDGE_KINDS] = [
+        EdgeKind::Direct,
+        EdgeKind::Static,
+        EdgeKind::Super,
+        EdgeKind::Virtual,
+        EdgeKind::Interface,
+        EdgeKind::Polymorphic,
+        EdgeKind::Thread,
+        EdgeKind::Async,
+        EdgeKind::Callback,
+        EdgeKind::Lifecycle,
+        EdgeKind::StaticInit,
+    ];
+}
+
 /// A call edge with the call site in the caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CallEdge {
@@ -142,7 +162,9 @@ pub struct CallGraph {
     pub stats: Stats,
     hierarchy: Hierarchy,
     /// (class, subsignature) → node, for defined and external methods.
-    nodes: HashMap<(ClassId, SubId), NodeIndex>,
+    nodes: HashMap<(ClassId, SubId), NodeIndex, foldhash::fast::RandomState>,
+    /// Edges by kind while building (`stats.edges` is filled at the end).
+    kind_counts: [usize; EDGE_KINDS],
 }
 
 /// Method names the framework calls on components (and their superclasses in the app).
@@ -215,7 +237,8 @@ impl CallGraph {
             root: NodeIndex::new(0),
             stats: Stats::default(),
             hierarchy: Hierarchy::new(),
-            nodes: HashMap::new(),
+            nodes: HashMap::default(),
+            kind_counts: [0; EDGE_KINDS],
         };
         // Every node is a method id of some dex (or the root): allocate once.
         let method_ids: usize = prepared.iter().map(|p| p.methods.len()).sum();
@@ -287,6 +310,12 @@ impl CallGraph {
             cg.add_edge(cg.root, n, kind, 0);
         }
         cg.stats.external_methods = cg.graph.node_count() - 1 - cg.stats.defined_methods;
+        cg.stats.edges = EdgeKind::ALL
+            .iter()
+            .zip(cg.kind_counts)
+            .filter(|&(_, n)| n > 0)
+            .map(|(&k, n)| (k, n))
+            .collect();
         cg
     }
 
@@ -394,7 +423,9 @@ impl CallGraph {
 
     fn add_edge(&mut self, from: NodeIndex, to: NodeIndex, kind: EdgeKind, offset: u32) {
         self.graph.add_edge(from, to, CallEdge { kind, offset });
-        *self.stats.edges.entry(kind).or_default() += 1;
+        if let Some(c) = self.kind_counts.get_mut(kind as usize) {
+            *c += 1;
+        }
     }
 
     /// Lifecycle methods of the manifest's components and Application class: each

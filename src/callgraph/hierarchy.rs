@@ -7,6 +7,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use foldhash::fast::RandomState;
+
 use petgraph::graph::NodeIndex;
 
 /// Interned class descriptor.
@@ -35,10 +37,10 @@ pub struct Hierarchy {
     /// By [`ClassId`].
     pub classes: Vec<ClassInfo>,
     /// The strings are shared with `classes` and `subsigs` (one allocation each).
-    class_ids: HashMap<Arc<str>, ClassId>,
+    class_ids: HashMap<Arc<str>, ClassId, RandomState>,
     /// By [`SubId`].
     pub subsigs: Vec<Arc<str>>,
-    sub_ids: HashMap<Arc<str>, SubId>,
+    sub_ids: HashMap<Arc<str>, SubId, RandomState>,
     /// Direct app subtypes (subclasses and implementors) by [`ClassId`].
     subtypes: Vec<Vec<ClassId>>,
     /// Well-known framework classes the implicit-edge rules test for.
@@ -191,19 +193,28 @@ impl Hierarchy {
     }
 
     /// Calls `f` for every transitive app subtype of `class` (breadth-first, each once)
-    /// until `f` returns false.
-    pub fn for_each_subtype(&self, class: ClassId, mut f: impl FnMut(ClassId) -> bool) {
-        let mut queue = std::collections::VecDeque::from([class]);
-        let mut seen = std::collections::HashSet::from([class]);
-        while let Some(c) = queue.pop_front() {
+    /// until `f` returns false. `scratch` is reused across calls: this runs once per
+    /// distinct virtual/interface target, so it must not allocate.
+    pub fn for_each_subtype(
+        &self,
+        class: ClassId,
+        scratch: &mut SubtypeScratch,
+        mut f: impl FnMut(ClassId) -> bool,
+    ) {
+        scratch.begin(self.classes.len());
+        scratch.queue.push(class);
+        scratch.mark(class);
+        let mut head = 0;
+        while let Some(&c) = scratch.queue.get(head) {
+            head += 1;
             for &s in self.subtypes.get(c as usize).into_iter().flatten() {
-                if !seen.insert(s) {
+                if !scratch.mark(s) {
                     continue;
                 }
                 if !f(s) {
                     return;
                 }
-                queue.push_back(s);
+                scratch.queue.push(s);
             }
         }
     }
@@ -273,5 +284,41 @@ impl Hierarchy {
             current = info.superclass;
         }
         found.into_iter().map(|(_, n)| n).collect()
+    }
+}
+
+/// Reusable work space of [`Hierarchy::for_each_subtype`]: a queue and visit marks
+/// stamped with a generation number, so starting a walk costs nothing.
+#[derive(Debug, Default)]
+pub struct SubtypeScratch {
+    queue: Vec<ClassId>,
+    marks: Vec<u32>,
+    generation: u32,
+}
+
+impl SubtypeScratch {
+    fn begin(&mut self, classes: usize) {
+        self.queue.clear();
+        if self.marks.len() < classes {
+            self.marks.resize(classes, 0);
+        }
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 {
+            // Wrapped: old stamps could collide with the new generation.
+            self.marks.iter_mut().for_each(|m| *m = 0);
+            self.generation = 1;
+        }
+    }
+
+    /// Mark `c` visited; false when it already was.
+    fn mark(&mut self, c: ClassId) -> bool {
+        match self.marks.get_mut(c as usize) {
+            Some(m) if *m == self.generation => false,
+            Some(m) => {
+                *m = self.generation;
+                true
+            }
+            None => false,
+        }
     }
 }
