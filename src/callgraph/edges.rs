@@ -425,7 +425,7 @@ impl Walker<'_, '_, '_> {
                     EdgeKind::Interface
                 };
                 let declared = self.push_resolved(class, sub, kind, offset);
-                match self.overrides(class, sub, declared) {
+                match self.overrides(class, sub, declared, kind == EdgeKind::Interface) {
                     NONE => {}
                     MEGAMORPHIC => self.out.truncated_sites += 1,
                     group => self.push(Target::Overrides(group), kind, offset),
@@ -443,11 +443,12 @@ impl Walker<'_, '_, '_> {
     /// `class` (CHA), without `declared`, as a group of `DexEdges::groups`; cached per
     /// dex. A subtype that does not define the method itself contributes the
     /// implementation it inherits (an interface method implemented by a superclass that
-    /// does not implement the interface). More than `max_targets` methods make the site
+    /// does not implement the interface; `interface` says the target is an interface
+    /// method). More than `max_targets` methods make the site
     /// megamorphic (`Object.toString`, `List.size` over a big app): CHA says nothing
     /// useful about it, and an arbitrary subset of its targets would only mislead, so it
     /// gets no override edges.
-    fn overrides(&mut self, class: ClassId, sub: SubId, declared: u32) -> u32 {
+    fn overrides(&mut self, class: ClassId, sub: SubId, declared: u32, interface: bool) -> u32 {
         if let Some(&hit) = self.cache.overrides.get(&(class, sub)) {
             return hit;
         }
@@ -458,7 +459,14 @@ impl Walker<'_, '_, '_> {
         let mut truncated = false;
         let arena = &mut self.out.overrides;
         h.for_each_subtype(class, &mut self.cache.subtypes, |t| {
-            let found = h.own_method(t, sub).or_else(|| h.resolve_up(t, sub));
+            // Below a class, an inherited implementation is the declared one or an
+            // intermediate subclass's own, both found anyway: only an interface's
+            // implementors need the upward resolution.
+            let found = match h.own_method(t, sub) {
+                Some(n) => Some(n),
+                None if interface => h.resolve_up(t, sub),
+                None => None,
+            };
             if let Some(n) = found {
                 let has_code = graph
                     .node_weight(n)
