@@ -31,7 +31,7 @@ fn main() {
     let graph = rest.iter().any(|a| a == "--callgraph");
     let phases = rest.iter().any(|a| a == "--phases");
     let t = Instant::now();
-    let app = match sdkflow::apk::load(std::path::Path::new(&path), &Limits::default()) {
+    let mut app = match sdkflow::apk::load(std::path::Path::new(&path), &Limits::default()) {
         Ok(app) => app,
         Err(e) => {
             eprintln!("{e}");
@@ -56,6 +56,9 @@ fn main() {
     );
     if graph {
         let manifest = sdkflow::manifest::from_app(&app).ok().map(|(m, _)| m);
+        // As `sdkflow callgraph`: the graph needs only dex and manifest.
+        app.native_libs = Vec::new();
+        app.resources = None;
         let md = Multidex::from_app(&app, ParseOptions::default());
         if phases {
             eprintln!("after multidex: {}", rss());

@@ -402,6 +402,7 @@ impl CallGraph {
         // The strings now live in the hierarchy.
         p.methods = Vec::new();
         p.protos = Vec::new();
+        p.types = Vec::new();
         Tables {
             type_class,
             method_ref,
