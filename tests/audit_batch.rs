@@ -109,3 +109,31 @@ fn an_unwritable_output_file_is_a_usage_error_naming_it() {
     assert!(stdout.is_empty(), "{stdout}");
     assert!(err.contains("missing-dir"), "{err}");
 }
+
+#[test]
+fn the_malloc_rerun_passes_output_and_exit_code_through() {
+    // Without GLIBC_TUNABLES a batch re-runs itself in a child with the variable set (see
+    // docs/report.md, Batches); with it set, the batch runs in-process. Same bytes, same
+    // exit code, same errors either way.
+    let dir = batch_dir();
+    let policy = common::repo().join(POLICY);
+    let run = |tunables: Option<&str>| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_sdkflow"));
+        cmd.arg("audit")
+            .arg(dir.path())
+            .arg("--policy")
+            .arg(&policy)
+            .args(["--format", "json", "--jobs", "2"]);
+        match tunables {
+            Some(t) => cmd.env("GLIBC_TUNABLES", t),
+            None => cmd.env_remove("GLIBC_TUNABLES"),
+        };
+        let out = cmd.output().expect("run sdkflow");
+        (out.status.code(), out.stdout, out.stderr)
+    };
+    let rerun = run(None);
+    let in_process = run(Some("glibc.malloc.check=0"));
+    assert_eq!(rerun.0, Some(2));
+    assert_eq!(rerun.1.iter().filter(|&&b| b == b'\n').count(), 4);
+    assert_eq!(rerun, in_process);
+}
