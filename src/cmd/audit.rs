@@ -3,13 +3,14 @@
 //! module prints and turns the reports into the exit code (0 clean, 1 a finding reaches
 //! `--fail-on`, 2 bad input or usage, including any input that failed in a batch).
 
-use std::io::IsTerminal;
+use std::io::{BufWriter, IsTerminal, Write};
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 use sdkflow::Error;
 use sdkflow::analyze::{self, AnalyzeOptions, Analyzer};
 use sdkflow::audit::{
@@ -118,6 +119,13 @@ impl Input {
             Input::Apk(p) | Input::Facts(p) => p.display().to_string(),
         }
     }
+
+    /// The size on disk (0 when unknown), to schedule the largest inputs first.
+    fn size(&self) -> u64 {
+        match self {
+            Input::Apk(p) | Input::Facts(p) => std::fs::metadata(p).map_or(0, |m| m.len()),
+        }
+    }
 }
 
 /// Run the subcommand.
@@ -161,6 +169,11 @@ pub fn run(args: Args) -> Result<u8, Error> {
     if inputs.is_empty() {
         return Err(Error::Usage("no APK found in the given inputs".into()));
     }
+    if inputs.len() > 1
+        && let Some(code) = rerun_with_fixed_malloc_thresholds()
+    {
+        return Ok(code);
+    }
 
     let analyzer = Analyzer::new(AnalyzeOptions {
         signatures: args.signatures.clone(),
@@ -174,10 +187,6 @@ pub fn run(args: Args) -> Result<u8, Error> {
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .min(inputs.len());
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        .build()
-        .map_err(|e| Error::Usage(format!("cannot start {jobs} worker threads: {e}")))?;
     let progress = progress_bar(inputs.len());
     let ctx = Ctx {
         policy: &policy,
@@ -185,35 +194,6 @@ pub fn run(args: Args) -> Result<u8, Error> {
         options: &options,
         analyze: &analyzer,
     };
-    let results: Vec<Result<AuditReport, FailedInput>> = pool.install(|| {
-        inputs
-            .par_iter()
-            .map(|input| {
-                let r = audit_one(input, &ctx);
-                progress.inc(1);
-                r
-            })
-            .collect()
-    });
-    progress.finish_and_clear();
-
-    if let Some(path) = &args.write_baseline {
-        let written = Baseline::from_reports(results.iter().filter_map(|r| r.as_ref().ok()));
-        std::fs::write(path, written.to_json()).map_err(|e| Error::io(path.display(), e))?;
-    }
-    let outcomes: Vec<Outcome> = results
-        .into_iter()
-        .map(|r| match r {
-            Ok(mut report) => {
-                if let Some(b) = &baseline {
-                    b.apply(&mut report);
-                }
-                Outcome::Audited(Box::new(report))
-            }
-            Err(f) => Outcome::Failed(f),
-        })
-        .collect();
-
     let to_stdout = args.output.as_deref().is_none_or(|p| p.as_os_str() == "-");
     let render_options = RenderOptions {
         color: format == OutputFormat::Text
@@ -225,6 +205,63 @@ pub fn run(args: Args) -> Result<u8, Error> {
             .or_else(RenderOptions::default_docs_base),
         batch: inputs.len() > 1 || args.inputs.iter().any(|p| p.is_dir()),
     };
+
+    // JSON Lines need nothing but the record itself: stream each one (in input order) as
+    // soon as it and every input before it are done, so a batch holds no finished reports.
+    // The other formats (and --write-baseline) need every report at once.
+    if format == OutputFormat::Json && render_options.batch && args.write_baseline.is_none() {
+        let mut out = LineWriter::open(args.output.as_deref())?;
+        let mut pending = std::collections::BTreeMap::new();
+        let mut next = 0;
+        let mut failures = Vec::new();
+        let mut code = 0;
+        audit_all(&inputs, &ctx, jobs, &progress, |i, result| {
+            pending.insert(i, result);
+            while let Some(result) = pending.remove(&next) {
+                next += 1;
+                let outcome = to_outcome(result, baseline.as_ref());
+                match &outcome {
+                    Outcome::Failed(f) => {
+                        failures.push(f.error.clone());
+                        code = 2;
+                    }
+                    Outcome::Audited(r) if r.fails(fail_on) && code == 0 => code = 1,
+                    Outcome::Audited(_) => {}
+                }
+                let line = report::render(std::slice::from_ref(&outcome), format, &render_options);
+                out.write(&line)?;
+            }
+            Ok(())
+        })?;
+        progress.finish_and_clear();
+        out.finish()?;
+        for error in failures {
+            eprintln!("sdkflow: error: {error}");
+        }
+        return Ok(code);
+    }
+
+    let mut results: Vec<Option<Result<AuditReport, FailedInput>>> =
+        inputs.iter().map(|_| None).collect();
+    audit_all(&inputs, &ctx, jobs, &progress, |i, result| {
+        if let Some(slot) = results.get_mut(i) {
+            *slot = Some(result);
+        }
+        Ok(())
+    })?;
+    progress.finish_and_clear();
+    // Every worker reports every input it takes, so no slot stays empty.
+    let results: Vec<Result<AuditReport, FailedInput>> = results.into_iter().flatten().collect();
+
+    if let Some(path) = &args.write_baseline {
+        let written = Baseline::from_reports(results.iter().filter_map(|r| r.as_ref().ok()));
+        std::fs::write(path, written.to_json()).map_err(|e| Error::io(path.display(), e))?;
+    }
+    let outcomes: Vec<Outcome> = results
+        .into_iter()
+        .map(|r| to_outcome(r, baseline.as_ref()))
+        .collect();
+
     let text = report::render(&outcomes, format, &render_options);
     emit(&text, args.output.as_deref())?;
 
@@ -240,6 +277,163 @@ pub fn run(args: Args) -> Result<u8, Error> {
         }
     }
     Ok(code)
+}
+
+/// Run this same command again in a child process with glibc's malloc thresholds fixed,
+/// and return its exit code; `None` to go on in this process (not glibc, the variable is
+/// already set (so also in the child), or the child could not start).
+///
+/// Why: glibc raises its mmap and trim thresholds (up to 32 MiB and 64 MiB) each time a
+/// large mapped block is freed, and the first APK's buffers (the file, the dex files, the
+/// data-flow tables) are such blocks. From then on every worker's arena keeps up to those
+/// sizes of freed memory resident, and a batch of 100 registry APKs on 2 workers peaked
+/// at 231-242 MB against a bound of 236 MB (largest single run × 2). A fixed threshold
+/// (which also turns the adjustment off) returns large blocks to the system on free: 217-219 MB,
+/// no slower (benches/README.md). The threshold is only settable
+/// through `mallopt` (unsafe, and the crate forbids unsafe) or the `GLIBC_TUNABLES`
+/// variable read at process start, hence the re-run. One extra process start (about 1 ms)
+/// per batch, not per input.
+fn rerun_with_fixed_malloc_thresholds() -> Option<u8> {
+    const VAR: &str = "GLIBC_TUNABLES";
+    if !cfg!(all(target_os = "linux", target_env = "gnu")) || std::env::var_os(VAR).is_some() {
+        return None;
+    }
+    let exe = std::env::current_exe().ok()?;
+    let status = std::process::Command::new(exe)
+        .args(std::env::args_os().skip(1))
+        .env(VAR, "glibc.malloc.mmap_threshold=131072")
+        .status()
+        .ok()?;
+    // Killed by a signal: it printed what it could; the run failed.
+    Some(
+        status
+            .code()
+            .and_then(|c| u8::try_from(c).ok())
+            .unwrap_or(2),
+    )
+}
+
+/// One input's result as rendered, with the baseline's suppressions applied.
+fn to_outcome(result: Result<AuditReport, FailedInput>, baseline: Option<&Baseline>) -> Outcome {
+    match result {
+        Ok(mut report) => {
+            if let Some(b) = baseline {
+                b.apply(&mut report);
+            }
+            Outcome::Audited(Box::new(report))
+        }
+        Err(f) => Outcome::Failed(f),
+    }
+}
+
+/// Audit `inputs` on `jobs` workers and hand each result, with the input's index, to
+/// `sink` on the calling thread as soon as it is done.
+///
+/// Each worker is its own one-thread rayon pool and audits one input at a time, start to
+/// end. With one shared pool, a worker waiting inside an app's parallel loop steals other
+/// work, which can be a whole other APK: it then holds two apps at once (memory above the
+/// "largest single run × workers" bound) and the first app waits for the second. Inputs
+/// are taken largest file first so a big APK does not run alone at the end while the other
+/// workers are idle. A `sink` error stops the workers after their current input.
+fn audit_all(
+    inputs: &[Input],
+    ctx: &Ctx<'_>,
+    jobs: usize,
+    progress: &ProgressBar,
+    mut sink: impl FnMut(usize, Result<AuditReport, FailedInput>) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let mut order: Vec<(u64, usize)> = inputs
+        .iter()
+        .enumerate()
+        .map(|(i, input)| (input.size(), i))
+        .collect();
+    // Largest first; equal sizes keep input order.
+    order.sort_by_key(|&(size, i)| (std::cmp::Reverse(size), i));
+    let pools = (0..jobs.max(1))
+        .map(|_| rayon::ThreadPoolBuilder::new().num_threads(1).build())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| Error::Usage(format!("cannot start {jobs} worker threads: {e}")))?;
+    let taken = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let (tx, rx) = mpsc::channel();
+    std::thread::scope(|scope| {
+        for pool in &pools {
+            let tx = tx.clone();
+            let (order, taken, stop) = (&order, &taken, &stop);
+            scope.spawn(move || {
+                pool.install(|| {
+                    while !stop.load(Ordering::Relaxed) {
+                        let Some(&(_, i)) = order.get(taken.fetch_add(1, Ordering::Relaxed)) else {
+                            break;
+                        };
+                        let Some(input) = inputs.get(i) else { break };
+                        if tx.send((i, audit_one(input, ctx))).is_err() {
+                            break;
+                        }
+                    }
+                });
+            });
+        }
+        drop(tx);
+        for (i, result) in rx {
+            progress.inc(1);
+            if let Err(e) = sink(i, result) {
+                stop.store(true, Ordering::Relaxed);
+                return Err(e);
+            }
+        }
+        Ok(())
+    })
+}
+
+/// `--format json` records written one by one to stdout or `--output FILE`.
+struct LineWriter {
+    out: Box<dyn Write>,
+    name: String,
+    /// stdout was closed (`sdkflow ... | head`): the rest is dropped, as [`emit`] does.
+    closed: bool,
+}
+
+impl LineWriter {
+    fn open(path: Option<&Path>) -> Result<LineWriter, Error> {
+        Ok(match path {
+            Some(p) if p.as_os_str() != "-" => LineWriter {
+                out: Box::new(BufWriter::new(
+                    std::fs::File::create(p).map_err(|e| Error::io(p.display(), e))?,
+                )),
+                name: p.display().to_string(),
+                closed: false,
+            },
+            _ => LineWriter {
+                out: Box::new(std::io::stdout()),
+                name: "<stdout>".into(),
+                closed: false,
+            },
+        })
+    }
+
+    fn write(&mut self, text: &str) -> Result<(), Error> {
+        if self.closed {
+            return Ok(());
+        }
+        match self.out.write_all(text.as_bytes()) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            Err(e) => Err(Error::io(&self.name, e)),
+        }
+    }
+
+    fn finish(mut self) -> Result<(), Error> {
+        match self.out.flush() {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe && !self.closed => {
+                Err(Error::io(&self.name, e))
+            }
+            _ => Ok(()),
+        }
+    }
 }
 
 struct Ctx<'a> {
