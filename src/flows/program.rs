@@ -70,7 +70,7 @@ pub struct Callee {
     /// Returns the receiver's own type (builders: `StringBuilder.append`), so the result
     /// aliases the receiver.
     pub returns_self: bool,
-    /// The receiver's class is a known collection with index-ordered elements.
+    /// The receiver's class is a known list (elements by index) or map (values by key).
     pub list_op: Option<ListOp>,
 }
 
@@ -81,6 +81,10 @@ pub enum ListOp {
     Append,
     /// `get(i)`.
     Get,
+    /// `Map.put(k, v)`.
+    Put,
+    /// `Map.get(k)`.
+    GetKey,
 }
 
 /// What a field reference is.
@@ -350,6 +354,16 @@ impl<'a> Program<'a> {
                 ("get", 1) => Some(ListOp::Get),
                 _ => None,
             };
+        } else if is_map_class(&class) {
+            let params = file
+                .proto_parameters(u32::from(mid.proto_idx))
+                .map(|p| p.len())
+                .unwrap_or(0);
+            callee.list_op = match (&*name, params) {
+                ("put", 2) => Some(ListOp::Put),
+                ("get", 1) => Some(ListOp::GetKey),
+                _ => None,
+            };
         }
         Some(callee)
     }
@@ -606,6 +620,18 @@ fn is_list_class(class: &str) -> bool {
             | "Ljava/util/LinkedList;"
             | "Ljava/util/Vector;"
             | "Ljava/util/concurrent/CopyOnWriteArrayList;"
+    )
+}
+
+fn is_map_class(class: &str) -> bool {
+    matches!(
+        class,
+        "Ljava/util/Map;"
+            | "Ljava/util/HashMap;"
+            | "Ljava/util/LinkedHashMap;"
+            | "Ljava/util/TreeMap;"
+            | "Ljava/util/Hashtable;"
+            | "Ljava/util/concurrent/ConcurrentHashMap;"
     )
 }
 
