@@ -1,26 +1,34 @@
-//! The app's code as the analysis sees it: every method with code, the class hierarchy,
-//! call resolution (cached per dex and method reference) and reachability from Android's
-//! entry points.
+//! The app's code as the analysis sees it: every method with code, the class hierarchy (for
+//! catalogue lookups), what each method reference is (source, sink, propagator; cached per
+//! dex and method reference), and — from the project's [`CallGraph`] — the app methods each
+//! call site may run and reachability from Android's entry points.
 //!
-//! This is a small call graph of its own (class-hierarchy analysis for app receivers,
-//! allocated-type callbacks for framework receivers). It is kept behind [`Program`] so the
-//! shared `callgraph` module can replace it without touching the taint solver.
+//! The call graph supplies the edges (CHA for virtual and interface calls, the implicit
+//! `Thread.start`, executor, handler and listener-registration edges, the components'
+//! lifecycle methods as entries). The one rule added here is when a static initialiser
+//! runs: the call graph starts every `<clinit>` from its root, which would make all of a
+//! big app's class initialisers (and what they call) reachable; here a `<clinit>` runs when
+//! its class is used (a method of it runs, it is instantiated, or a static field is read or
+//! written).
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, HashSet};
 use std::sync::{Mutex, OnceLock};
 
 use rayon::prelude::*;
 
+use petgraph::Direction;
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+
 use super::catalog::{ApiCatalog, Flow};
+use crate::callgraph::{CallGraph, EdgeKind};
 use crate::dex::insn::{Opcode, Operands};
-use crate::dex::{DexFile, Multidex, access, invoke_site};
+use crate::dex::{DexFile, Multidex};
 use crate::manifest::Manifest;
 
 /// Index of a method in [`Program::methods`].
 pub type MethodId = u32;
 
-/// Most targets one virtual call may resolve to (beyond it the call is cut).
-const MAX_TARGETS: usize = 64;
 /// Longest superclass chain followed.
 const MAX_CHAIN: usize = 64;
 
@@ -46,17 +54,12 @@ pub struct MethodInfo<'a> {
 struct ClassInfo<'a> {
     superclass: Option<&'a [u8]>,
     interfaces: Vec<&'a [u8]>,
-    /// Virtual (overridable) methods.
-    virtuals: Vec<MethodId>,
 }
 
-/// What a method reference is, computed once per dex and `method_ids` index.
+/// What a method reference is, computed once per dex and `method_ids` index. Which app
+/// methods a call runs is per call site: [`Program::targets`].
 #[derive(Debug, Clone, Default)]
 pub struct Callee {
-    /// The definition found up the class chain (direct, static, super and virtual calls).
-    pub up: Option<MethodId>,
-    /// Overrides in app subtypes (virtual and interface calls only).
-    pub overrides: Vec<MethodId>,
     /// Catalogue sources the call may be (conditions checked at the site).
     pub sources: Vec<usize>,
     /// Catalogue sink.
@@ -133,7 +136,14 @@ pub struct Program<'a> {
     classes: HashMap<&'a [u8], ClassInfo<'a>>,
     /// (class, name, proto) to method.
     by_key: HashMap<(&'a [u8], &'a [u8], String), MethodId>,
-    children: HashMap<&'a [u8], Vec<&'a [u8]>>,
+    /// The project's call graph.
+    graph: &'a CallGraph,
+    /// Call-graph node of each method (`None`: the graph does not know this definition).
+    node_of: Vec<Option<NodeIndex>>,
+    /// Method of each call-graph node (by node index).
+    method_of: Vec<Option<MethodId>>,
+    /// Per method: (call offset, app method) for every invoke edge, sorted (lazily).
+    site_targets: Vec<OnceLock<Vec<(u32, MethodId)>>>,
     callees: Vec<Vec<OnceLock<Callee>>>,
     fields: Vec<Vec<OnceLock<FieldRef>>>,
     field_ids: Mutex<FieldIds<'a>>,
@@ -145,8 +155,12 @@ pub struct Program<'a> {
 }
 
 impl<'a> Program<'a> {
-    /// Index the app's methods and classes.
-    pub fn new(multidex: &'a Multidex<'a>, catalog: &'a ApiCatalog) -> Program<'a> {
+    /// Index the app's methods and classes and tie them to the call graph's nodes.
+    pub fn new(
+        multidex: &'a Multidex<'a>,
+        catalog: &'a ApiCatalog,
+        graph: &'a CallGraph,
+    ) -> Program<'a> {
         let per_dex: Vec<_> = multidex
             .dexes
             .par_iter()
@@ -162,13 +176,9 @@ impl<'a> Program<'a> {
                 if classes.contains_key(desc) {
                     continue;
                 }
-                let mut virtuals = Vec::new();
-                for (info, proto, is_virtual) in ms {
+                for (info, proto) in ms {
                     let id = methods.len() as MethodId;
                     by_key.insert((info.class, info.name, proto), id);
-                    if is_virtual {
-                        virtuals.push(id);
-                    }
                     methods.push(info);
                 }
                 classes.insert(
@@ -176,17 +186,11 @@ impl<'a> Program<'a> {
                     ClassInfo {
                         superclass,
                         interfaces,
-                        virtuals,
                     },
                 );
             }
         }
-        let mut children: HashMap<&[u8], Vec<&[u8]>> = HashMap::new();
-        for (desc, c) in &classes {
-            for sup in c.superclass.iter().chain(&c.interfaces) {
-                children.entry(*sup).or_default().push(*desc);
-            }
-        }
+        let (node_of, method_of) = link_nodes(&methods, multidex, graph);
         let callees = multidex
             .dexes
             .iter()
@@ -207,7 +211,10 @@ impl<'a> Program<'a> {
             methods,
             classes,
             by_key,
-            children,
+            graph,
+            node_of,
+            method_of,
+            site_targets: (0..n).map(|_| OnceLock::new()).collect(),
             callees,
             fields,
             field_ids: Mutex::new(HashMap::new()),
@@ -271,40 +278,6 @@ impl<'a> Program<'a> {
         None
     }
 
-    fn find_up(&self, class: &'a [u8], name: &[u8], proto: &str) -> Option<MethodId> {
-        let mut cur = class;
-        for _ in 0..MAX_CHAIN {
-            let info = self.classes.get(cur)?;
-            if let Some(&m) = self.by_key.get(&(cur, name, proto.to_string())) {
-                return Some(m);
-            }
-            cur = info.superclass?;
-        }
-        None
-    }
-
-    fn find_overrides(&self, class: &'a [u8], name: &[u8], proto: &str) -> Vec<MethodId> {
-        let mut out = Vec::new();
-        let mut seen = HashSet::new();
-        let mut queue: VecDeque<&[u8]> = self
-            .children
-            .get(class)
-            .into_iter()
-            .flatten()
-            .copied()
-            .collect();
-        while let Some(c) = queue.pop_front() {
-            if !seen.insert(c) || out.len() >= MAX_TARGETS {
-                continue;
-            }
-            if let Some(&m) = self.by_key.get(&(c, name, proto.to_string())) {
-                out.push(m);
-            }
-            queue.extend(self.children.get(c).into_iter().flatten().copied());
-        }
-        out
-    }
-
     /// What method reference `idx` of dex `dex` resolves to (cached).
     pub fn callee(&self, dex: usize, idx: u32) -> Option<&Callee> {
         let cell = self.callees.get(dex)?.get(idx as usize)?;
@@ -315,18 +288,10 @@ impl<'a> Program<'a> {
         let file = &self.multidex.dexes.get(dex)?.file;
         let mid = file.method_id(idx).ok()?;
         let class_bytes = file.type_descriptor_bytes(u32::from(mid.class_idx)).ok()?;
-        let name_bytes = file.string_bytes(mid.name_idx).ok()?;
         let proto = file.proto_descriptor(u32::from(mid.proto_idx)).ok()?;
         let class = file.type_descriptor(u32::from(mid.class_idx)).ok()?;
         let name = file.string(mid.name_idx).ok()?;
-        // App code first: a method the app defines is analysed, not looked up.
-        let mut callee = Callee {
-            up: self.find_up(class_bytes, name_bytes, &proto),
-            ..Callee::default()
-        };
-        if self.classes.contains_key(class_bytes) && name_bytes != b"<init>" {
-            callee.overrides = self.find_overrides(class_bytes, name_bytes, &proto);
-        }
+        let mut callee = Callee::default();
         // Catalogue lookups under the referenced class, else the first framework class
         // above an app class (`MainActivity.sendBroadcast` is `Context.sendBroadcast`).
         let mut api_classes = vec![class.to_string()];
@@ -400,71 +365,61 @@ impl<'a> Program<'a> {
         })
     }
 
-    /// Callback methods of app class `desc`: virtual methods no app supertype declares,
-    /// when the class has a framework supertype other than `Object` (listeners,
-    /// `Runnable`, `Handler`...). The framework calls them once an instance exists.
-    fn callbacks(&self, desc: &[u8]) -> Vec<MethodId> {
-        let Some(info) = self.classes.get(desc) else {
-            return Vec::new();
-        };
-        let has_framework_super = info
-            .superclass
-            .iter()
-            .chain(&info.interfaces)
-            .any(|s| *s != b"Ljava/lang/Object;" && !self.classes.contains_key(*s))
-            || self
-                .external_super(desc)
-                .is_some_and(|s| s != b"Ljava/lang/Object;");
-        if !has_framework_super {
-            return Vec::new();
-        }
-        info.virtuals.clone()
-    }
-
     fn clinit(&self, class: &'a [u8]) -> Option<MethodId> {
         self.by_key
             .get(&(class, b"<clinit>".as_slice(), "()V".to_string()))
             .copied()
     }
 
-    /// Entry points: the methods the framework calls on manifest components and the
-    /// Application class (every virtual method and constructor of the class and its app
-    /// superclasses), or every method when there is no manifest.
+    /// Entry points: the methods the call graph's `<android>` root starts (lifecycle methods
+    /// of the manifest's components and the Application, with their app superclasses'),
+    /// or every method when there is no manifest. The root's `<clinit>` edges are left out
+    /// (see the module doc).
     pub fn entries(&self, manifest: Option<&Manifest>) -> Vec<MethodId> {
-        let Some(manifest) = manifest else {
+        if manifest.is_none() {
             return (0..self.methods.len() as MethodId).collect();
-        };
-        let mut names: Vec<&str> = manifest
-            .components
-            .iter()
-            .map(|c| c.name.as_str())
+        }
+        let mut out: Vec<MethodId> = self
+            .graph
+            .graph
+            .edges_directed(self.graph.root, Direction::Outgoing)
+            .filter(|e| e.weight().kind != EdgeKind::StaticInit)
+            .filter_map(|e| self.method_of_node(e.target()))
             .collect();
-        if let Some(app) = &manifest.application.name {
-            names.push(app);
-        }
-        let mut out = Vec::new();
-        for name in names {
-            let desc = format!("L{};", name.replace('.', "/"));
-            let mut cur: Option<&[u8]> =
-                self.classes.get_key_value(desc.as_bytes()).map(|(k, _)| *k);
-            for _ in 0..MAX_CHAIN {
-                let Some(c) = cur else { break };
-                let Some(info) = self.classes.get(c) else {
-                    break;
-                };
-                out.extend(info.virtuals.iter().copied());
-                out.extend(
-                    self.by_key
-                        .get(&(c, b"<init>".as_slice(), "()V".to_string()))
-                        .copied(),
-                );
-                out.extend(self.clinit(c));
-                cur = info.superclass;
-            }
-        }
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    fn method_of_node(&self, n: NodeIndex) -> Option<MethodId> {
+        self.method_of.get(n.index()).copied().flatten()
+    }
+
+    /// The app methods the call at `offset` in method `m` may run (the call graph's direct,
+    /// static, super, virtual and interface edges: CHA over the app's classes). Implicit
+    /// edges (threads, callbacks) are not calls with arguments and are not listed.
+    pub fn targets(&self, m: MethodId, offset: u32) -> &[(u32, MethodId)] {
+        let Some(cell) = self.site_targets.get(m as usize) else {
+            return &[];
+        };
+        let all = cell.get_or_init(|| {
+            let Some(node) = self.node_of.get(m as usize).copied().flatten() else {
+                return Vec::new();
+            };
+            let mut v: Vec<(u32, MethodId)> = self
+                .graph
+                .graph
+                .edges_directed(node, Direction::Outgoing)
+                .filter(|e| is_invoke_edge(e.weight().kind))
+                .filter_map(|e| Some((e.weight().offset, self.method_of_node(e.target())?)))
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        });
+        let lo = all.partition_point(|(o, _)| *o < offset);
+        let hi = all.partition_point(|(o, _)| *o <= offset);
+        all.get(lo..hi).unwrap_or(&[])
     }
 
     /// Walk from the entry points, level by level (in parallel within a level), so the
@@ -514,74 +469,59 @@ impl<'a> Program<'a> {
             .collect();
     }
 
-    /// The methods `m` may transfer control to, with how.
+    /// The methods `m` may transfer control to, with how: the call graph's edges, plus the
+    /// static initialisers of the classes `m` uses.
     fn successors(&self, m: MethodId) -> Vec<(MethodId, Reached)> {
         let mut out = Vec::new();
         let Some(info) = self.methods.get(m as usize) else {
             return out;
         };
-        let Some(file) = self.dex(m) else { return out };
         // The class's own static initialiser runs before any of its methods.
         out.extend(self.clinit(info.class).map(|c| (c, Reached::Entry)));
+        if let Some(node) = self.node_of.get(m as usize).copied().flatten() {
+            for e in self.graph.graph.edges_directed(node, Direction::Outgoing) {
+                let Some(t) = self.method_of_node(e.target()) else {
+                    continue;
+                };
+                let offset = e.weight().offset;
+                let how = if is_invoke_edge(e.weight().kind) {
+                    Reached::Call { caller: m, offset }
+                } else {
+                    Reached::Callback { caller: m, offset }
+                };
+                out.push((t, how));
+                if let Some(ti) = self.methods.get(t as usize) {
+                    out.extend(self.clinit(ti.class).map(|ci| (ci, how)));
+                }
+            }
+        }
+        let Some(file) = self.dex(m) else { return out };
         let Ok(Some(code)) = file.code_item(info.code_off) else {
             return out;
         };
+        // Instantiation and static field access initialise the class (the call graph has
+        // no edge for them).
         for insn in code.instructions() {
             let Ok(insn) = insn else { break };
             let call = Reached::Call {
                 caller: m,
                 offset: insn.offset,
             };
-            if let Some(site) = invoke_site(&insn) {
-                if matches!(
-                    insn.opcode,
-                    Opcode::INVOKE_CUSTOM | Opcode::INVOKE_CUSTOM_RANGE
-                ) {
-                    continue;
-                }
-                if let Some(c) = self.callee(info.dex, site.target) {
-                    let virtual_call = matches!(
-                        insn.opcode,
-                        Opcode::INVOKE_VIRTUAL
-                            | Opcode::INVOKE_VIRTUAL_RANGE
-                            | Opcode::INVOKE_INTERFACE
-                            | Opcode::INVOKE_INTERFACE_RANGE
-                    );
-                    out.extend(c.up.map(|t| (t, call)));
-                    if virtual_call {
-                        out.extend(c.overrides.iter().map(|&t| (t, call)));
-                    }
-                    if let Some(t) = c.up
-                        && let Some(ti) = self.methods.get(t as usize)
-                    {
-                        out.extend(self.clinit(ti.class).map(|ci| (ci, call)));
-                    }
-                }
-                continue;
-            }
-            match (insn.opcode, insn.operands) {
+            let class = match (insn.opcode, insn.operands) {
                 (Opcode::NEW_INSTANCE, Operands::Index { index, .. }) => {
-                    if let Ok(desc) = file.type_descriptor_bytes(index) {
-                        let how = Reached::Callback {
-                            caller: m,
-                            offset: insn.offset,
-                        };
-                        out.extend(self.callbacks(desc).into_iter().map(|t| (t, how)));
-                        out.extend(self.clinit(desc).map(|c| (c, call)));
-                    }
+                    file.type_descriptor_bytes(index).ok()
                 }
                 (op, Operands::Index { index, .. })
                     if (Opcode::SGET.0..=Opcode::SPUT_SHORT.0).contains(&op.0) =>
                 {
-                    let class = file
-                        .field_id(index)
+                    file.field_id(index)
                         .ok()
-                        .and_then(|f| file.type_descriptor_bytes(u32::from(f.class_idx)).ok());
-                    if let Some(class) = class {
-                        out.extend(self.clinit(class).map(|c| (c, call)));
-                    }
+                        .and_then(|f| file.type_descriptor_bytes(u32::from(f.class_idx)).ok())
                 }
-                _ => {}
+                _ => None,
+            };
+            if let Some(class) = class {
+                out.extend(self.clinit(class).map(|c| (c, call)));
             }
         }
         out
@@ -612,6 +552,65 @@ impl<'a> Program<'a> {
     }
 }
 
+/// Edges that are calls with arguments (summaries apply), as opposed to the framework
+/// running a method later (threads, executors, listeners, lifecycle, class init).
+fn is_invoke_edge(kind: EdgeKind) -> bool {
+    matches!(
+        kind,
+        EdgeKind::Direct
+            | EdgeKind::Static
+            | EdgeKind::Super
+            | EdgeKind::Virtual
+            | EdgeKind::Interface
+    )
+}
+
+/// Tie the analysis's methods to call-graph nodes: by (dex, method index) of the node's
+/// definition, else by signature (a class defined in two dex files: the graph keeps one
+/// definition, the analysis the first).
+fn link_nodes(
+    methods: &[MethodInfo<'_>],
+    multidex: &Multidex<'_>,
+    graph: &CallGraph,
+) -> (Vec<Option<NodeIndex>>, Vec<Option<MethodId>>) {
+    let by_def: HashMap<(usize, u32), MethodId> = methods
+        .iter()
+        .enumerate()
+        .map(|(i, m)| ((m.dex, m.method_idx), i as MethodId))
+        .collect();
+    let mut node_of = vec![None; methods.len()];
+    let mut method_of = vec![None; graph.graph.node_count()];
+    for n in graph.graph.node_indices() {
+        let Some(def) = graph.graph[n].def else {
+            continue;
+        };
+        if let Some(&m) = by_def.get(&(def.dex, def.method_idx)) {
+            if let Some(slot) = node_of.get_mut(m as usize) {
+                *slot = Some(n);
+            }
+            if let Some(slot) = method_of.get_mut(n.index()) {
+                *slot = Some(m);
+            }
+        }
+    }
+    for (i, (info, slot)) in methods.iter().zip(node_of.iter_mut()).enumerate() {
+        if slot.is_some() {
+            continue;
+        }
+        let sig = multidex
+            .dexes
+            .get(info.dex)
+            .and_then(|d| d.file.method_signature(info.method_idx).ok());
+        *slot = sig.and_then(|s| graph.node(&s));
+        if let Some(back) = slot.and_then(|n| method_of.get_mut(n.index()))
+            && back.is_none()
+        {
+            *back = Some(i as MethodId);
+        }
+    }
+    (node_of, method_of)
+}
+
 fn is_list_class(class: &str) -> bool {
     matches!(
         class,
@@ -636,7 +635,7 @@ fn is_map_class(class: &str) -> bool {
 }
 
 type ClassRow<'a> = (&'a [u8], Option<&'a [u8]>, Vec<&'a [u8]>);
-type MethodRow<'a> = Vec<(MethodInfo<'a>, String, bool)>;
+type MethodRow<'a> = Vec<(MethodInfo<'a>, String)>;
 
 /// Classes and methods of one dex; broken items are skipped (the dex module reports them).
 fn index_dex<'a>(d: usize, file: &DexFile<'a>) -> (Vec<ClassRow<'a>>, Vec<MethodRow<'a>>) {
@@ -658,12 +657,7 @@ fn index_dex<'a>(d: usize, file: &DexFile<'a>) -> (Vec<ClassRow<'a>>, Vec<Method
             .collect();
         let mut ms = Vec::new();
         if let Ok(Some(data)) = file.class_data(&def) {
-            for (m, is_virtual) in data
-                .direct_methods
-                .iter()
-                .map(|m| (m, false))
-                .chain(data.virtual_methods.iter().map(|m| (m, true)))
-            {
+            for m in data.direct_methods.iter().chain(data.virtual_methods.iter()) {
                 if m.code_off == 0 {
                     continue;
                 }
@@ -676,7 +670,6 @@ fn index_dex<'a>(d: usize, file: &DexFile<'a>) -> (Vec<ClassRow<'a>>, Vec<Method
                 ) else {
                     continue;
                 };
-                let is_virtual = is_virtual && m.access_flags & access::STATIC == 0;
                 ms.push((
                     MethodInfo {
                         dex: d,
@@ -687,7 +680,6 @@ fn index_dex<'a>(d: usize, file: &DexFile<'a>) -> (Vec<ClassRow<'a>>, Vec<Method
                         name,
                     },
                     proto,
-                    is_virtual,
                 ));
             }
         }

@@ -1009,13 +1009,6 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             insn.opcode,
             Opcode::INVOKE_STATIC | Opcode::INVOKE_STATIC_RANGE
         );
-        let virtual_call = matches!(
-            insn.opcode,
-            Opcode::INVOKE_VIRTUAL
-                | Opcode::INVOKE_VIRTUAL_RANGE
-                | Opcode::INVOKE_INTERFACE
-                | Opcode::INVOKE_INTERFACE_RANGE
-        );
         let program = self.ctx.program;
         let callee = program.callee(self.dex, site.target)?;
         let recv = if is_static {
@@ -1208,13 +1201,10 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             return Some(result);
         }
 
-        // App methods: apply their summaries.
-        let mut targets: Vec<MethodId> = callee.up.into_iter().collect();
-        if virtual_call {
-            targets.extend(callee.overrides.iter().copied());
-        }
+        // App methods (the call graph's targets of this site): apply their summaries.
+        let targets = program.targets(self.m, insn.offset);
         let arg_taint: Vec<Taint> = args.iter().map(|&r| st.eff(r)).collect();
-        for t in targets {
+        for &(_, t) in targets {
             let Some(sum) = self.ctx.summaries.get(t as usize) else {
                 continue;
             };
