@@ -23,7 +23,7 @@ use petgraph::visit::EdgeRef;
 use super::catalog::{ApiCatalog, Flow};
 use crate::callgraph::{CallGraph, EdgeKind};
 use crate::dex::insn::{Opcode, Operands};
-use crate::dex::{DexFile, Multidex};
+use crate::dex::{DexFile, Multidex, invoke_site};
 use crate::manifest::Manifest;
 
 /// Index of a method in [`Program::methods`].
@@ -122,6 +122,62 @@ pub enum Reached {
         /// Allocation offset.
         offset: u32,
     },
+}
+
+/// One successor of a method during the reachability walk.
+struct Succ<'a> {
+    to: MethodId,
+    how: Reached,
+    /// Follow only once this class is instantiated (a CHA override target).
+    needs: Option<&'a [u8]>,
+}
+
+/// State of the reachability walk.
+struct Walk<'a> {
+    reached: Vec<Option<Reached>>,
+    callers: Vec<HashSet<MethodId>>,
+    instantiated: HashSet<&'a [u8]>,
+    /// Override edges waiting for their class to be instantiated.
+    pending: HashMap<&'a [u8], Vec<(MethodId, MethodId, Reached)>>,
+    /// Methods reached for the first time in this level.
+    next: Vec<MethodId>,
+}
+
+impl<'a> Walk<'a> {
+    /// Follow an edge (`caller` `None` for an entry); a newly reached constructor makes its
+    /// class instantiated, which releases the override edges waiting for it.
+    fn accept(
+        &mut self,
+        program: &Program<'a>,
+        caller: Option<MethodId>,
+        to: MethodId,
+        how: Reached,
+    ) {
+        let mut work = vec![(caller, to, how)];
+        while let Some((caller, to, how)) = work.pop() {
+            if let Some(c) = caller
+                && let Some(set) = self.callers.get_mut(to as usize)
+            {
+                set.insert(c);
+            }
+            let Some(slot) = self.reached.get_mut(to as usize) else {
+                continue;
+            };
+            if slot.is_some() {
+                continue;
+            }
+            *slot = Some(how);
+            self.next.push(to);
+            if let Some(info) = program.methods.get(to as usize)
+                && info.name == b"<init>"
+                && self.instantiated.insert(info.class)
+            {
+                for (c, t, h) in self.pending.remove(info.class).unwrap_or_default() {
+                    work.push((Some(c), t, h));
+                }
+            }
+        }
+    }
 }
 
 /// Global field ids by (class, name) descriptor bytes.
@@ -424,42 +480,50 @@ impl<'a> Program<'a> {
 
     /// Walk from the entry points, level by level (in parallel within a level), so the
     /// first way a method is reached is a shortest one.
+    ///
+    /// Virtual and interface calls follow the call graph's CHA targets in subtypes of the
+    /// referenced class only once that subtype is instantiated in reached code (rapid type
+    /// analysis: a class counts as instantiated when one of its constructors is reached,
+    /// which covers the framework creating components). Without it a call on
+    /// `Runnable.run` or `Object.toString` would reach every app override.
     pub fn compute_reachability(&mut self, entries: &[MethodId]) {
-        let mut reached = vec![None; self.methods.len()];
-        let mut callers: Vec<HashSet<MethodId>> = vec![HashSet::new(); self.methods.len()];
-        let mut frontier = Vec::new();
+        let mut walk = Walk {
+            reached: vec![None; self.methods.len()],
+            callers: vec![HashSet::new(); self.methods.len()],
+            instantiated: HashSet::new(),
+            pending: HashMap::new(),
+            next: Vec::new(),
+        };
         for &e in entries {
-            if let Some(slot) = reached.get_mut(e as usize)
-                && slot.is_none()
-            {
-                *slot = Some(Reached::Entry);
-                frontier.push(e);
-            }
+            walk.accept(self, None, e, Reached::Entry);
         }
+        let mut frontier = std::mem::take(&mut walk.next);
         while !frontier.is_empty() {
-            let found: Vec<(MethodId, Vec<(MethodId, Reached)>)> = frontier
+            let found: Vec<(MethodId, Vec<Succ<'a>>)> = frontier
                 .par_iter()
                 .map(|&m| (m, self.successors(m)))
                 .collect();
-            let mut next = Vec::new();
             for (caller, succs) in found {
-                for (callee, how) in succs {
-                    if let Some(set) = callers.get_mut(callee as usize) {
-                        set.insert(caller);
-                    }
-                    if let Some(slot) = reached.get_mut(callee as usize)
-                        && slot.is_none()
-                    {
-                        *slot = Some(how);
-                        next.push(callee);
+                for Succ { to, how, needs } in succs {
+                    match needs {
+                        Some(class) if !walk.instantiated.contains(class) => {
+                            walk.pending
+                                .entry(class)
+                                .or_default()
+                                .push((caller, to, how));
+                        }
+                        _ => walk.accept(self, Some(caller), to, how),
                     }
                 }
             }
+            let mut next = std::mem::take(&mut walk.next);
             next.sort_unstable();
+            next.dedup();
             frontier = next;
         }
-        self.reached = reached;
-        self.callers = callers
+        self.reached = walk.reached;
+        self.callers = walk
+            .callers
             .into_iter()
             .map(|s| {
                 let mut v: Vec<_> = s.into_iter().collect();
@@ -471,42 +535,42 @@ impl<'a> Program<'a> {
 
     /// The methods `m` may transfer control to, with how: the call graph's edges, plus the
     /// static initialisers of the classes `m` uses.
-    fn successors(&self, m: MethodId) -> Vec<(MethodId, Reached)> {
+    fn successors(&self, m: MethodId) -> Vec<Succ<'a>> {
         let mut out = Vec::new();
         let Some(info) = self.methods.get(m as usize) else {
             return out;
         };
+        let push = |out: &mut Vec<Succ<'a>>, to, how| {
+            out.push(Succ {
+                to,
+                how,
+                needs: None,
+            })
+        };
         // The class's own static initialiser runs before any of its methods.
-        out.extend(self.clinit(info.class).map(|c| (c, Reached::Entry)));
-        if let Some(node) = self.node_of.get(m as usize).copied().flatten() {
-            for e in self.graph.graph.edges_directed(node, Direction::Outgoing) {
-                let Some(t) = self.method_of_node(e.target()) else {
-                    continue;
-                };
-                let offset = e.weight().offset;
-                let how = if is_invoke_edge(e.weight().kind) {
-                    Reached::Call { caller: m, offset }
-                } else {
-                    Reached::Callback { caller: m, offset }
-                };
-                out.push((t, how));
-                if let Some(ti) = self.methods.get(t as usize) {
-                    out.extend(self.clinit(ti.class).map(|ci| (ci, how)));
-                }
-            }
+        if let Some(c) = self.clinit(info.class) {
+            push(&mut out, c, Reached::Entry);
         }
         let Some(file) = self.dex(m) else { return out };
         let Ok(Some(code)) = file.code_item(info.code_off) else {
             return out;
         };
-        // Instantiation and static field access initialise the class (the call graph has
-        // no edge for them).
+        // Classes referenced by this method's invokes, by offset (for the RTA filter), and
+        // classes initialised by instantiation or static field access (the call graph has
+        // no edge for those).
+        let mut invoked: Vec<(u32, &'a [u8])> = Vec::new();
         for insn in code.instructions() {
             let Ok(insn) = insn else { break };
-            let call = Reached::Call {
-                caller: m,
-                offset: insn.offset,
-            };
+            if let Some(site) = invoke_site(&insn) {
+                let class = file
+                    .method_id(site.target)
+                    .ok()
+                    .and_then(|mid| file.type_descriptor_bytes(u32::from(mid.class_idx)).ok());
+                if let Some(class) = class {
+                    invoked.push((insn.offset, class));
+                }
+                continue;
+            }
             let class = match (insn.opcode, insn.operands) {
                 (Opcode::NEW_INSTANCE, Operands::Index { index, .. }) => {
                     file.type_descriptor_bytes(index).ok()
@@ -520,11 +584,62 @@ impl<'a> Program<'a> {
                 }
                 _ => None,
             };
-            if let Some(class) = class {
-                out.extend(self.clinit(class).map(|c| (c, call)));
+            if let Some(c) = class.and_then(|c| self.clinit(c)) {
+                let how = Reached::Call {
+                    caller: m,
+                    offset: insn.offset,
+                };
+                push(&mut out, c, how);
+            }
+        }
+        let Some(node) = self.node_of.get(m as usize).copied().flatten() else {
+            return out;
+        };
+        for e in self.graph.graph.edges_directed(node, Direction::Outgoing) {
+            let Some(t) = self.method_of_node(e.target()) else {
+                continue;
+            };
+            let Some(ti) = self.methods.get(t as usize) else {
+                continue;
+            };
+            let offset = e.weight().offset;
+            let kind = e.weight().kind;
+            let how = if is_invoke_edge(kind) {
+                Reached::Call { caller: m, offset }
+            } else {
+                Reached::Callback { caller: m, offset }
+            };
+            // An override in a subtype of the referenced class runs only for an instance
+            // of that subtype.
+            let needs = if matches!(kind, EdgeKind::Virtual | EdgeKind::Interface) {
+                let at = invoked.partition_point(|(o, _)| *o < offset);
+                invoked
+                    .get(at)
+                    .filter(|(o, _)| *o == offset)
+                    .filter(|(_, r)| !self.is_self_or_ancestor(ti.class, r))
+                    .map(|_| ti.class)
+            } else {
+                None
+            };
+            out.push(Succ { to: t, how, needs });
+            if let Some(ci) = self.clinit(ti.class) {
+                push(&mut out, ci, how);
             }
         }
         out
+    }
+
+    /// True when app class `class` is `of` or one of its superclasses.
+    fn is_self_or_ancestor(&self, class: &[u8], of: &[u8]) -> bool {
+        let mut cur = Some(of);
+        for _ in 0..MAX_CHAIN {
+            let Some(c) = cur else { return false };
+            if c == class {
+                return true;
+            }
+            cur = self.classes.get(c).and_then(|i| i.superclass);
+        }
+        false
     }
 
     /// The shortest known call path from an entry point to `m` (entry first).
@@ -657,7 +772,11 @@ fn index_dex<'a>(d: usize, file: &DexFile<'a>) -> (Vec<ClassRow<'a>>, Vec<Method
             .collect();
         let mut ms = Vec::new();
         if let Ok(Some(data)) = file.class_data(&def) {
-            for m in data.direct_methods.iter().chain(data.virtual_methods.iter()) {
+            for m in data
+                .direct_methods
+                .iter()
+                .chain(data.virtual_methods.iter())
+            {
                 if m.code_off == 0 {
                     continue;
                 }
