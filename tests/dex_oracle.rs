@@ -117,3 +117,13 @@ fn jverification_dex_agrees_with_dexdump() {
     assert_eq!(dexes, 1);
     assert!(invokes > 0);
 }
+
+/// The sample APKs built from our own smali (`broken` has a corrupt classes2.dex that
+/// dexdump refuses too, so it is covered by the multidex tests instead).
+#[test]
+fn every_sample_apk_agrees_with_dexdump() {
+    for name in ["basic", "multidex", "obfuscated", "flows"] {
+        let (dexes, invokes) = check_against_dexdump(&common::sample_apk(name));
+        assert!(dexes >= 1 && invokes > 0, "{name}: nothing decoded");
+    }
+}

@@ -56,3 +56,12 @@ fn fixture_apk_agrees_with_aapt() {
 fn rich_fixture_agrees_with_aapt() {
     assert_agrees(&common::repo().join("tests/fixtures/rich.apk"));
 }
+
+/// Every sample APK built from our own sources by `samples/build.sh` (`broken` keeps the
+/// intact manifest of the demo shop).
+#[test]
+fn every_sample_apk_agrees_with_aapt() {
+    for name in ["basic", "multidex", "obfuscated", "flows", "broken"] {
+        assert_agrees(&common::sample_apk(name));
+    }
+}

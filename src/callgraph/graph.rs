@@ -8,8 +8,10 @@ use petgraph::visit::EdgeRef;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::scan::{DexScan, ScannedCall, is_static, scan_dex};
-use crate::dex::{InvokeKind, Multidex};
+use super::edges::{Context, DexEdges, NONE, Tables, Target, dex_edges};
+use super::hierarchy::{ClassId, Hierarchy, SubId};
+use super::scan::{Prepared, is_static, prepare};
+use crate::dex::Multidex;
 use crate::manifest::Manifest;
 
 /// A method: defined in the app's dex files, or an external reference (framework, JDK).
@@ -55,7 +57,7 @@ pub struct MethodDef {
 }
 
 /// Why an edge exists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum EdgeKind {
     /// `invoke-direct` (constructors, private methods).
@@ -83,6 +85,26 @@ pub enum EdgeKind {
     StaticInit,
 }
 
+/// Number of [`EdgeKind`] variants.
+const EDGE_KINDS: usize = 11;
+
+impl EdgeKind {
+    /// Every kind, in declaration order (`kind as usize` indexes this).
+    pub const ALL: [EdgeKind; EDGE_KINDS] = [
+        EdgeKind::Direct,
+        EdgeKind::Static,
+        EdgeKind::Super,
+        EdgeKind::Virtual,
+        EdgeKind::Interface,
+        EdgeKind::Polymorphic,
+        EdgeKind::Thread,
+        EdgeKind::Async,
+        EdgeKind::Callback,
+        EdgeKind::Lifecycle,
+        EdgeKind::StaticInit,
+    ];
+}
+
 /// A call edge with the call site in the caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CallEdge {
@@ -103,26 +125,20 @@ pub struct Stats {
     pub call_sites: usize,
     /// Edges by kind.
     pub edges: HashMap<EdgeKind, usize>,
-    /// Virtual/interface sites whose override set was cut at the limit.
+    /// Megamorphic virtual/interface sites: more overriding methods than
+    /// [`BuildOptions::max_targets_per_site`]; they keep only their declared target.
     pub truncated_sites: usize,
     /// Methods whose code did not decode completely.
     pub broken_methods: u64,
 }
 
-/// Class facts for hierarchy queries.
-#[derive(Debug, Clone, Default)]
-struct ClassFacts {
-    superclass: Option<String>,
-    interfaces: Vec<String>,
-    /// `name(proto)ret` → node.
-    methods: HashMap<String, NodeIndex>,
-}
-
 /// Options for building the graph.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
-    /// Most override targets added for one virtual or interface call site; a call on a
-    /// very general type (`Object.toString`) would otherwise fan out to every class.
+    /// Most override targets added for one virtual or interface call site. A site with
+    /// more (a call on a very general type: `Object.toString`, `List.size`) is
+    /// megamorphic: it keeps only its declared target, since any subset of its
+    /// overrides would be arbitrary.
     pub max_targets_per_site: usize,
 }
 
@@ -144,9 +160,11 @@ pub struct CallGraph {
     pub root: NodeIndex,
     /// Counts.
     pub stats: Stats,
-    by_signature: HashMap<String, NodeIndex>,
-    classes: HashMap<String, ClassFacts>,
-    subtypes: HashMap<String, Vec<String>>,
+    hierarchy: Hierarchy,
+    /// (class, subsignature) → node, for defined and external methods.
+    nodes: HashMap<(ClassId, SubId), NodeIndex, foldhash::fast::RandomState>,
+    /// Edges by kind while building (`stats.edges` is filled at the end).
+    kind_counts: [usize; EDGE_KINDS],
 }
 
 /// Method names the framework calls on components (and their superclasses in the app).
@@ -190,35 +208,6 @@ const LIFECYCLE: &[&str] = &[
     "openFile",
 ];
 
-/// Framework methods that run a Runnable/Callable argument later.
-const ASYNC_METHODS: &[&str] = &[
-    "execute",
-    "submit",
-    "schedule",
-    "scheduleAtFixedRate",
-    "scheduleWithFixedDelay",
-    "post",
-    "postDelayed",
-    "postAtTime",
-    "postAtFrontOfQueue",
-    "postOnAnimation",
-    "runOnUiThread",
-    "invokeAll",
-    "invokeAny",
-    "executeOnExecutor",
-];
-
-/// Callback methods a framework executor or thread runs.
-const RUNNABLE_METHODS: &[&str] = &["run", "call"];
-
-/// What `AsyncTask.execute` runs.
-const ASYNC_TASK_METHODS: &[&str] = &[
-    "onPreExecute",
-    "doInBackground",
-    "onProgressUpdate",
-    "onPostExecute",
-];
-
 impl CallGraph {
     /// Build the graph for all dex files of `md` (scanned in parallel), with lifecycle
     /// entry points from `manifest`.
@@ -227,299 +216,223 @@ impl CallGraph {
     }
 
     /// [`CallGraph::build`] with options.
+    ///
+    /// Four phases: (1) each dex's references and classes, in parallel; (2) interning and
+    /// the merged hierarchy with a node per defined method, sequential; (3) each dex's
+    /// code decoded into edges against the read-only hierarchy, in parallel; (4) external
+    /// nodes interned and the edges added, sequential.
     pub fn build_with(
         md: &Multidex<'_>,
         manifest: Option<&Manifest>,
         options: &BuildOptions,
     ) -> CallGraph {
-        let scans: Vec<DexScan> = md
+        let mut prepared: Vec<Prepared<'_>> = md
             .dexes
             .par_iter()
             .enumerate()
-            .map(|(d, entry)| scan_dex(md, d, entry))
+            .map(|(d, entry)| prepare(md, d, entry))
             .collect();
         let mut cg = CallGraph {
             graph: DiGraph::new(),
             root: NodeIndex::new(0),
             stats: Stats::default(),
-            by_signature: HashMap::new(),
-            classes: HashMap::new(),
-            subtypes: HashMap::new(),
+            hierarchy: Hierarchy::new(),
+            nodes: HashMap::default(),
+            kind_counts: [0; EDGE_KINDS],
         };
+        // Every node is a method id of some dex (or the root): allocate once.
+        let method_ids: usize = prepared.iter().map(|p| p.methods.len()).sum();
+        cg.graph.reserve_exact_nodes(method_ids + 1);
         cg.root = cg.graph.add_node(MethodNode {
             signature: "<android>".into(),
             def: None,
         });
-        // 1. Nodes for defined methods and the class hierarchy.
-        for (d, scan) in scans.iter().enumerate() {
-            cg.stats.broken_methods += scan.broken_methods;
-            for class in &scan.classes {
-                let mut facts = ClassFacts {
-                    superclass: class.superclass.clone(),
-                    interfaces: class.interfaces.clone(),
-                    methods: HashMap::new(),
-                };
-                for m in &class.methods {
-                    let Some(Some(sig)) = scan.signatures.get(m.method_idx as usize) else {
-                        continue;
-                    };
-                    let node = cg.intern(sig);
-                    cg.graph[node].def = Some(MethodDef {
-                        dex: d,
-                        method_idx: m.method_idx,
-                        code_off: m.code_off,
-                        access: m.access,
-                    });
-                    if let Some((_, sub)) = sig.split_once("->") {
-                        facts.methods.insert(sub.to_string(), node);
-                    }
-                }
-                for sup in class.superclass.iter().chain(class.interfaces.iter()) {
-                    cg.subtypes
-                        .entry(sup.clone())
-                        .or_default()
-                        .push(class.descriptor.clone());
-                }
-                cg.classes.insert(class.descriptor.clone(), facts);
-            }
-        }
-        cg.stats.defined_methods = cg.graph.node_count() - 1;
-        // 2. Call edges.
-        let mut override_cache: HashMap<(String, String), (Vec<NodeIndex>, bool)> = HashMap::new();
-        for scan in &scans {
-            for class in &scan.classes {
-                for m in &class.methods {
-                    let Some(Some(caller_sig)) = scan.signatures.get(m.method_idx as usize) else {
-                        continue;
-                    };
-                    let Some(&caller) = cg.by_signature.get(caller_sig.as_str()) else {
-                        continue;
-                    };
-                    for call in &m.calls {
-                        cg.stats.call_sites += 1;
-                        cg.add_call(caller, call, scan, options, &mut override_cache);
-                    }
-                }
-            }
-        }
-        // 3. Entry points.
-        if let Some(manifest) = manifest {
-            cg.add_lifecycle_edges(manifest);
-        }
-        let clinits: Vec<NodeIndex> = cg
-            .graph
-            .node_indices()
-            .filter(|&n| cg.graph[n].def.is_some() && cg.graph[n].name() == "<clinit>")
+        let tables: Vec<Tables> = prepared
+            .iter_mut()
+            .enumerate()
+            .map(|(d, p)| cg.merge(md, d, p))
             .collect();
-        for n in clinits {
-            cg.add_edge(cg.root, n, EdgeKind::StaticInit, 0);
+        cg.stats.defined_methods = cg.graph.node_count() - 1;
+        let cx = Context {
+            hierarchy: &cg.hierarchy,
+            graph: &cg.graph,
+            max_targets: options.max_targets_per_site,
+        };
+        let per_dex: Vec<DexEdges> = md
+            .dexes
+            .par_iter()
+            .zip(prepared.par_iter())
+            .zip(tables.par_iter())
+            .map(|((entry, p), t)| dex_edges(&entry.file, p, t, &cx))
+            .collect();
+        drop(tables);
+        drop(prepared);
+        // The framework's edges: lifecycle methods of the manifest's components and
+        // every class initialiser. Collected first so the edge list is allocated once, at
+        // its final size (an overflow by one would double it).
+        let mut entries = manifest.map_or_else(Vec::new, |m| cg.lifecycle_targets(m));
+        entries.extend(cg.clinits().into_iter().map(|n| (n, EdgeKind::StaticInit)));
+        let total: usize = per_dex.iter().map(|e| e.edge_count).sum::<usize>() + entries.len();
+        cg.graph.reserve_exact_edges(total);
+        for dex in per_dex {
+            cg.stats.call_sites += dex.call_sites;
+            cg.stats.truncated_sites += dex.truncated_sites;
+            cg.stats.broken_methods += dex.broken_methods;
+            let externals: Vec<NodeIndex> = dex
+                .externals
+                .iter()
+                .map(|&(c, s)| cg.external(c, s))
+                .collect();
+            for e in &dex.edges {
+                let from = NodeIndex::new(e.from as usize);
+                match e.to() {
+                    Target::Node(n) => {
+                        cg.add_edge(from, NodeIndex::new(n as usize), e.kind, e.offset)
+                    }
+                    Target::External(i) => {
+                        if let Some(&to) = externals.get(i as usize) {
+                            cg.add_edge(from, to, e.kind, e.offset);
+                        }
+                    }
+                    Target::Overrides(g) => {
+                        let Some(&(start, len)) = dex.groups.get(g as usize) else {
+                            continue;
+                        };
+                        let range = start as usize..(start as usize).saturating_add(len as usize);
+                        for &to in dex.overrides.get(range).unwrap_or_default() {
+                            cg.add_edge(from, to, e.kind, e.offset);
+                        }
+                    }
+                }
+            }
         }
-        cg.stats.external_methods = cg
-            .graph
-            .node_indices()
-            .filter(|&n| n != cg.root && cg.graph[n].def.is_none())
-            .count();
+        for (n, kind) in entries {
+            cg.add_edge(cg.root, n, kind, 0);
+        }
+        cg.stats.external_methods = cg.graph.node_count() - 1 - cg.stats.defined_methods;
+        cg.stats.edges = EdgeKind::ALL
+            .iter()
+            .zip(cg.kind_counts)
+            .filter(|&(_, n)| n > 0)
+            .map(|(&k, n)| (k, n))
+            .collect();
         cg
     }
 
-    fn intern(&mut self, signature: &str) -> NodeIndex {
-        if let Some(&n) = self.by_signature.get(signature) {
+    /// Intern dex `d`'s references and add its classes and their methods.
+    fn merge(&mut self, md: &Multidex<'_>, d: usize, p: &mut Prepared<'_>) -> Tables {
+        let Some(file) = md.dexes.get(d).map(|e| &e.file) else {
+            return Tables::default();
+        };
+        let h = &mut self.hierarchy;
+        let type_class: Vec<ClassId> = p
+            .types
+            .iter()
+            .map(|t| match t {
+                // Arrays too: `[Ljava/lang/Object;->clone()` is a call site.
+                Some(desc) if desc.starts_with('L') || desc.starts_with('[') => h.class_id(desc),
+                _ => NONE,
+            })
+            .collect();
+        let mut buf = String::new();
+        let method_ref: Vec<(ClassId, SubId)> = p
+            .methods
+            .iter()
+            .map(|m| {
+                let Some((class, name, proto)) = m else {
+                    return (NONE, NONE);
+                };
+                let class = type_class.get(*class as usize).copied().unwrap_or(NONE);
+                let Some(Some(proto)) = p.protos.get(*proto as usize) else {
+                    return (NONE, NONE);
+                };
+                let Ok(name) = file.string(*name) else {
+                    return (NONE, NONE);
+                };
+                if class == NONE {
+                    return (NONE, NONE);
+                }
+                buf.clear();
+                buf.push_str(&name);
+                buf.push_str(proto);
+                (class, h.sub_id(&buf))
+            })
+            .collect();
+        let class_of = |t: u32| type_class.get(t as usize).copied().filter(|&c| c != NONE);
+        for class in &mut p.classes {
+            let Some(id) = class_of(class.type_idx) else {
+                continue;
+            };
+            let mut methods = Vec::with_capacity(class.methods.len());
+            for m in &mut class.methods {
+                let Some(&(c, sub)) = method_ref.get(m.method_idx as usize) else {
+                    continue;
+                };
+                // A method id of another class in a class's data is malformed: skip it.
+                if c != id {
+                    continue;
+                }
+                let node = match self.nodes.get(&(c, sub)) {
+                    Some(&n) => n,
+                    None => {
+                        let n = self.graph.add_node(MethodNode {
+                            signature: signature(h, c, sub),
+                            def: Some(MethodDef {
+                                dex: d,
+                                method_idx: m.method_idx,
+                                code_off: m.code_off,
+                                access: m.access,
+                            }),
+                        });
+                        self.nodes.insert((c, sub), n);
+                        methods.push((sub, n));
+                        n
+                    }
+                };
+                m.node = node.index() as u32;
+            }
+            let superclass = class.superclass.and_then(class_of);
+            let interfaces = class
+                .interfaces
+                .iter()
+                .filter_map(|&t| class_of(t))
+                .collect();
+            h.define(id, superclass, interfaces, methods);
+        }
+        // The strings now live in the hierarchy.
+        p.methods = Vec::new();
+        p.protos = Vec::new();
+        p.types = Vec::new();
+        Tables {
+            type_class,
+            method_ref,
+        }
+    }
+
+    /// The node of external method `class->sub`, created on first use.
+    fn external(&mut self, class: ClassId, sub: SubId) -> NodeIndex {
+        if let Some(&n) = self.nodes.get(&(class, sub)) {
             return n;
         }
         let n = self.graph.add_node(MethodNode {
-            signature: signature.to_string(),
+            signature: signature(&self.hierarchy, class, sub),
             def: None,
         });
-        self.by_signature.insert(signature.to_string(), n);
+        self.nodes.insert((class, sub), n);
         n
     }
 
     fn add_edge(&mut self, from: NodeIndex, to: NodeIndex, kind: EdgeKind, offset: u32) {
         self.graph.add_edge(from, to, CallEdge { kind, offset });
-        *self.stats.edges.entry(kind).or_default() += 1;
-    }
-
-    fn add_call(
-        &mut self,
-        caller: NodeIndex,
-        call: &ScannedCall,
-        scan: &DexScan,
-        options: &BuildOptions,
-        cache: &mut HashMap<(String, String), (Vec<NodeIndex>, bool)>,
-    ) {
-        let Some(Some(target_sig)) = scan.signatures.get(call.target as usize) else {
-            return;
-        };
-        let Some((target_class, sub)) = target_sig.split_once("->") else {
-            return;
-        };
-        match call.kind {
-            InvokeKind::Static | InvokeKind::Direct => {
-                let kind = if call.kind == InvokeKind::Static {
-                    EdgeKind::Static
-                } else {
-                    EdgeKind::Direct
-                };
-                let to = self
-                    .resolve_up(target_class, sub)
-                    .unwrap_or_else(|| self.intern(target_sig));
-                self.add_edge(caller, to, kind, call.offset);
-            }
-            InvokeKind::Super => {
-                // invoke-super names the superclass (or interface) method; the runtime
-                // takes the nearest implementation from there upward.
-                let to = self
-                    .resolve_up(target_class, sub)
-                    .unwrap_or_else(|| self.intern(target_sig));
-                self.add_edge(caller, to, EdgeKind::Super, call.offset);
-            }
-            InvokeKind::Virtual | InvokeKind::Interface => {
-                let kind = if call.kind == InvokeKind::Virtual {
-                    EdgeKind::Virtual
-                } else {
-                    EdgeKind::Interface
-                };
-                let declared = self
-                    .resolve_up(target_class, sub)
-                    .unwrap_or_else(|| self.intern(target_sig));
-                self.add_edge(caller, declared, kind, call.offset);
-                let key = (target_class.to_string(), sub.to_string());
-                if !cache.contains_key(&key) {
-                    let found = self.overrides(target_class, sub, options.max_targets_per_site);
-                    cache.insert(key.clone(), found);
-                }
-                let (targets, truncated) = cache.get(&key).cloned().unwrap_or_default();
-                if truncated {
-                    self.stats.truncated_sites += 1;
-                }
-                for t in targets {
-                    if t != declared {
-                        self.add_edge(caller, t, kind, call.offset);
-                    }
-                }
-            }
-            InvokeKind::Polymorphic => {
-                let to = self.intern(target_sig);
-                self.add_edge(caller, to, EdgeKind::Polymorphic, call.offset);
-            }
-            InvokeKind::Custom | InvokeKind::VirtualQuick => {}
-        }
-        self.add_implicit_edges(caller, target_class, sub, call, scan);
-    }
-
-    /// Thread, executor, handler, AsyncTask and listener edges for one call site.
-    fn add_implicit_edges(
-        &mut self,
-        caller: NodeIndex,
-        target_class: &str,
-        sub: &str,
-        call: &ScannedCall,
-        scan: &DexScan,
-    ) {
-        let name = sub.split_once('(').map_or(sub, |(n, _)| n);
-        let type_of = |t: &Option<u32>| t.and_then(|t| scan.types.get(&t)).cloned();
-        let receiver_type = call.arg_types.first().and_then(type_of);
-        // Thread.start(): the thread subclass's run(), or the Runnable it wraps.
-        if name == "start" && sub == "start()V" {
-            let wrapped = call.wrapped.and_then(|t| scan.types.get(&t)).cloned();
-            for class in wrapped.iter().chain(receiver_type.iter()) {
-                if self.is_subtype(class, "Ljava/lang/Runnable;")
-                    || self.is_subtype(class, "Ljava/lang/Thread;")
-                {
-                    self.link_methods(caller, class, RUNNABLE_METHODS, EdgeKind::Thread, call);
-                }
-            }
-            return;
-        }
-        // AsyncTask.execute on an app task.
-        if (name == "execute" || name == "executeOnExecutor")
-            && let Some(task) = &receiver_type
-            && self.is_subtype(task, "Landroid/os/AsyncTask;")
-        {
-            self.link_methods(caller, task, ASYNC_TASK_METHODS, EdgeKind::Async, call);
-            return;
-        }
-        if self.classes.contains_key(target_class) {
-            // A call into app code: its own edges cover it.
-            return;
-        }
-        let args: Vec<String> = call.arg_types.iter().skip(1).filter_map(type_of).collect();
-        if args.is_empty() {
-            return;
-        }
-        if ASYNC_METHODS.contains(&name) || (target_class == "Ljava/util/Timer;") {
-            for class in &args {
-                if self.is_subtype(class, "Ljava/lang/Runnable;")
-                    || self.is_subtype(class, "Ljava/util/concurrent/Callable;")
-                {
-                    self.link_methods(caller, class, RUNNABLE_METHODS, EdgeKind::Async, call);
-                }
-            }
-            return;
-        }
-        // Registering an app object with the framework: it may call any method the object
-        // overrides from its framework supertypes. Approximated by the object's non-
-        // constructor methods whose names are not defined by an app supertype alone.
-        let registers = [
-            "set", "add", "register", "request", "listen", "bind", "observe",
-        ]
-        .iter()
-        .any(|p| name.starts_with(p));
-        if registers {
-            for class in &args {
-                if !self.has_external_supertype(class) {
-                    continue;
-                }
-                let methods: Vec<NodeIndex> = self
-                    .classes
-                    .get(class)
-                    .map(|c| {
-                        c.methods
-                            .iter()
-                            .filter(|(sub, _)| !sub.starts_with('<'))
-                            .map(|(_, n)| *n)
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                for m in methods {
-                    self.add_edge(caller, m, EdgeKind::Callback, call.offset);
-                }
-            }
+        if let Some(c) = self.kind_counts.get_mut(kind as usize) {
+            *c += 1;
         }
     }
 
-    fn link_methods(
-        &mut self,
-        caller: NodeIndex,
-        class: &str,
-        names: &[&str],
-        kind: EdgeKind,
-        call: &ScannedCall,
-    ) {
-        let mut targets = Vec::new();
-        let mut current = Some(class.to_string());
-        let mut seen = HashSet::new();
-        while let Some(c) = current {
-            if !seen.insert(c.clone()) {
-                break;
-            }
-            let Some(facts) = self.classes.get(&c) else {
-                break;
-            };
-            for (sub, &n) in &facts.methods {
-                let name = sub.split_once('(').map_or(sub.as_str(), |(n, _)| n);
-                if names.contains(&name) && !targets.iter().any(|(s, _)| s == sub) {
-                    targets.push((sub.clone(), n));
-                }
-            }
-            current = facts.superclass.clone();
-        }
-        for (_, n) in targets {
-            self.add_edge(caller, n, kind, call.offset);
-        }
-    }
-
-    fn add_lifecycle_edges(&mut self, manifest: &Manifest) {
+    /// Lifecycle methods of the manifest's components and Application class: each
+    /// class's own and those it inherits from app superclasses (each subsignature once,
+    /// the nearest).
+    fn lifecycle_targets(&self, manifest: &Manifest) -> Vec<(NodeIndex, EdgeKind)> {
         let mut classes: Vec<String> = manifest
             .components
             .iter()
@@ -529,130 +442,76 @@ impl CallGraph {
             .collect();
         classes.sort();
         classes.dedup();
-        for class in classes {
-            let mut current = Some(class);
-            let mut seen = HashSet::new();
-            while let Some(c) = current {
-                if !seen.insert(c.clone()) {
-                    break;
-                }
-                let Some(facts) = self.classes.get(&c) else {
-                    break;
-                };
-                let targets: Vec<NodeIndex> = facts
-                    .methods
-                    .iter()
-                    .filter(|(sub, _)| {
-                        let name = sub.split_once('(').map_or(sub.as_str(), |(n, _)| n);
-                        LIFECYCLE.contains(&name)
-                    })
-                    .map(|(_, n)| *n)
-                    .collect();
-                current = facts.superclass.clone();
-                for t in targets {
-                    self.add_edge(self.root, t, EdgeKind::Lifecycle, 0);
-                }
-            }
-        }
+        classes
+            .iter()
+            .filter_map(|c| self.hierarchy.find_class(c))
+            .flat_map(|id| self.hierarchy.methods_named(id, LIFECYCLE))
+            .map(|n| (n, EdgeKind::Lifecycle))
+            .collect()
     }
 
-    /// The implementation of `sub` visible from `class`: the class's own or the nearest
-    /// app superclass's (interfaces' default methods last).
-    fn resolve_up(&self, class: &str, sub: &str) -> Option<NodeIndex> {
-        let mut current = Some(class.to_string());
-        let mut seen = HashSet::new();
-        while let Some(c) = current {
-            if !seen.insert(c.clone()) {
-                return None;
-            }
-            let facts = self.classes.get(&c)?;
-            if let Some(&n) = facts.methods.get(sub) {
-                return Some(n);
-            }
-            current = facts.superclass.clone();
-        }
-        None
-    }
-
-    /// App methods overriding `class->sub` in transitive subtypes (class-hierarchy analysis).
-    fn overrides(&self, class: &str, sub: &str, limit: usize) -> (Vec<NodeIndex>, bool) {
-        let mut out = Vec::new();
-        let mut queue: VecDeque<&str> = VecDeque::from([class]);
-        let mut seen: HashSet<&str> = HashSet::from([class]);
-        while let Some(c) = queue.pop_front() {
-            for s in self.subtypes.get(c).into_iter().flatten() {
-                if !seen.insert(s.as_str()) {
-                    continue;
-                }
-                if let Some(&n) = self.classes.get(s).and_then(|f| f.methods.get(sub)) {
-                    let is_abstract_decl = self.graph[n].def.is_some_and(|d| d.code_off == 0);
-                    if !is_abstract_decl {
-                        if out.len() >= limit {
-                            return (out, true);
-                        }
-                        out.push(n);
-                    }
-                }
-                queue.push_back(s.as_str());
-            }
-        }
-        (out, false)
+    /// Every class initialiser the app defines.
+    fn clinits(&self) -> Vec<NodeIndex> {
+        let Some(clinit) = self.hierarchy.find_sub("<clinit>()V") else {
+            return Vec::new();
+        };
+        self.hierarchy
+            .classes
+            .iter()
+            .filter(|c| c.defined)
+            .filter_map(|c| {
+                c.methods
+                    .binary_search_by_key(&clinit, |&(s, _)| s)
+                    .ok()
+                    .and_then(|i| c.methods.get(i))
+                    .map(|&(_, n)| n)
+            })
+            .collect()
     }
 
     /// True when `class` is `ancestor` or (transitively) extends or implements it. Works
     /// across app classes; an external class is only its own supertype.
     pub fn is_subtype(&self, class: &str, ancestor: &str) -> bool {
-        let mut stack = vec![class.to_string()];
-        let mut seen = HashSet::new();
-        while let Some(c) = stack.pop() {
-            if c == ancestor {
-                return true;
-            }
-            if !seen.insert(c.clone()) {
-                continue;
-            }
-            if let Some(f) = self.classes.get(&c) {
-                stack.extend(f.superclass.iter().cloned());
-                stack.extend(f.interfaces.iter().cloned());
-            }
+        if class == ancestor {
+            return true;
         }
-        false
+        match (
+            self.hierarchy.find_class(class),
+            self.hierarchy.find_class(ancestor),
+        ) {
+            (Some(c), Some(a)) => self.hierarchy.is_subtype(c, a),
+            _ => false,
+        }
     }
 
     /// The transitive supertypes of an app class (app and external), nearest first.
     pub fn supertypes(&self, class: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut queue = VecDeque::from([class.to_string()]);
-        let mut seen = HashSet::new();
-        while let Some(c) = queue.pop_front() {
-            if !seen.insert(c.clone()) {
-                continue;
-            }
-            if c != class {
-                out.push(c.clone());
-            }
-            if let Some(f) = self.classes.get(&c) {
-                queue.extend(f.superclass.iter().cloned());
-                queue.extend(f.interfaces.iter().cloned());
-            }
-        }
-        out
-    }
-
-    fn has_external_supertype(&self, class: &str) -> bool {
-        self.supertypes(class)
-            .iter()
-            .any(|s| !self.classes.contains_key(s) && s != "Ljava/lang/Object;")
+        let Some(id) = self.hierarchy.find_class(class) else {
+            return Vec::new();
+        };
+        self.hierarchy
+            .supertypes(id)
+            .into_iter()
+            .filter_map(|c| self.hierarchy.class(c).map(|i| i.name.to_string()))
+            .collect()
     }
 
     /// True when `class` is defined in the app's dex files.
     pub fn is_app_class(&self, class: &str) -> bool {
-        self.classes.contains_key(class)
+        self.hierarchy
+            .find_class(class)
+            .is_some_and(|c| self.hierarchy.is_defined(c))
     }
 
-    /// The node of a method signature (`Lcom/x/Y;->m()V`).
+    /// The node of a method signature (`Lcom/x/Y;->m()V`), or `<android>` for the root.
     pub fn node(&self, signature: &str) -> Option<NodeIndex> {
-        self.by_signature.get(signature).copied()
+        if signature == "<android>" {
+            return Some(self.root);
+        }
+        let (class, sub) = signature.split_once("->")?;
+        let class = self.hierarchy.find_class(class)?;
+        let sub = self.hierarchy.find_sub(sub)?;
+        self.nodes.get(&(class, sub)).copied()
     }
 
     /// Nodes whose signature matches `pattern`: an exact signature, `Lcls;->name` (every
@@ -740,4 +599,15 @@ impl CallGraph {
     pub fn is_static(&self, n: NodeIndex) -> bool {
         self.graph[n].def.is_some_and(|d| is_static(d.access))
     }
+}
+
+/// `Lcls;->name(proto)ret` of an interned method.
+fn signature(h: &Hierarchy, class: ClassId, sub: SubId) -> String {
+    let class = h.class(class).map_or("", |c| &c.name);
+    let sub = h.sub(sub);
+    let mut s = String::with_capacity(class.len() + 2 + sub.len());
+    s.push_str(class);
+    s.push_str("->");
+    s.push_str(sub);
+    s
 }

@@ -9,7 +9,9 @@
 //! registered listeners get their callbacks, and a synthetic `<android>` root starts the
 //! manifest's components and the Application. See `docs/callgraph.md`.
 
+mod edges;
 mod graph;
+mod hierarchy;
 mod scan;
 
 pub use graph::{BuildOptions, CallEdge, CallGraph, EdgeKind, MethodDef, MethodNode, Stats};

@@ -1,241 +1,106 @@
-//! One pass over a dex file collecting what the call graph needs: classes with their
-//! supertypes and methods, and every invoke site with the locally known concrete types of
-//! its argument registers (for thread, executor, handler and listener edges).
+//! First pass over one dex file (run in parallel across files): the type and method
+//! references the call sites will name, and the classes defined here with their supertypes
+//! and methods. No code is decoded yet: that needs the whole app's hierarchy first.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
-use crate::dex::insn::{Opcode, Operands};
-use crate::dex::{DexEntry, DexFile, InvokeKind, Multidex, access, invoke_site};
+use crate::dex::{DexEntry, Multidex, access};
 
-/// A class defined in a dex file (first definition only).
-#[derive(Debug, Clone)]
-pub struct ScannedClass {
-    /// `Lcom/x/Y;`.
-    pub descriptor: String,
-    /// Superclass descriptor.
-    pub superclass: Option<String>,
-    /// Interface descriptors.
-    pub interfaces: Vec<String>,
-    /// Methods defined by the class.
-    pub methods: Vec<ScannedMethod>,
+/// What one dex file declares, before interning.
+#[derive(Debug, Default)]
+pub struct Prepared<'a> {
+    /// `type_idx` → descriptor (None when malformed).
+    pub types: Vec<Option<Cow<'a, str>>>,
+    /// `method_idx` → (declaring class `type_idx`, name `string_idx`, `proto_idx`). The
+    /// subsignature text is only built, in one reused buffer, when it is interned
+    /// (per-method strings here would be garbage the allocator keeps).
+    pub methods: Vec<Option<(u32, u32, u32)>>,
+    /// `proto_idx` → `(params)ret`.
+    pub protos: Vec<Option<String>>,
+    /// Classes defined here whose first definition this is.
+    pub classes: Vec<PreClass>,
 }
 
-/// A method defined in a dex file.
-#[derive(Debug, Clone)]
-pub struct ScannedMethod {
-    /// Index into the dex file's method ids.
+/// A class defined in the dex file.
+#[derive(Debug)]
+pub struct PreClass {
+    /// The class's `type_idx`.
+    pub type_idx: u32,
+    /// Superclass `type_idx`.
+    pub superclass: Option<u32>,
+    /// Interface `type_idx`es.
+    pub interfaces: Vec<u32>,
+    /// Methods defined by the class.
+    pub methods: Vec<PreMethod>,
+}
+
+/// A method defined in the dex file.
+#[derive(Debug, Clone, Copy)]
+pub struct PreMethod {
+    /// Method id in this dex.
     pub method_idx: u32,
     /// Access flags.
     pub access: u32,
-    /// Offset of the code item (0 for abstract/native).
+    /// Code item offset (0 for abstract and native methods).
     pub code_off: u32,
-    /// Invoke sites, in code order.
-    pub calls: Vec<ScannedCall>,
+    /// The graph node, filled when the hierarchy is merged (`u32::MAX` until then, and
+    /// for a method whose id is malformed).
+    pub node: u32,
 }
 
-/// An invoke site.
-#[derive(Debug, Clone)]
-pub struct ScannedCall {
-    /// Code offset in code units.
-    pub offset: u32,
-    /// Invoke kind.
-    pub kind: InvokeKind,
-    /// Target method index in the same dex.
-    pub target: u32,
-    /// For each argument register (receiver first), the type index of the object a
-    /// `new-instance` in this method put there, when known.
-    pub arg_types: Vec<Option<u32>>,
-    /// For a receiver built as `new Thread(runnable)`, the runnable's type index.
-    pub wrapped: Option<u32>,
-}
-
-/// What one dex file contributes, plus its method signature table.
-#[derive(Debug, Default)]
-pub struct DexScan {
-    /// Classes defined here (duplicates of an earlier dex skipped).
-    pub classes: Vec<ScannedClass>,
-    /// `method_idx` → `Lcls;->name(proto)ret` (None when the id is malformed).
-    pub signatures: Vec<Option<String>>,
-    /// `type_idx` → descriptor, filled for the types `arg_types` mention.
-    pub types: HashMap<u32, String>,
-    /// Methods whose code could not be decoded completely.
-    pub broken_methods: u64,
-}
-
-const THREAD_INIT: &str = "Ljava/lang/Thread;-><init>";
-
-/// Scan dex `d` of `md`.
-pub fn scan_dex(md: &Multidex<'_>, d: usize, entry: &DexEntry<'_>) -> DexScan {
+/// Read the references and class definitions of dex `d` of `md`.
+pub fn prepare<'a>(md: &Multidex<'a>, d: usize, entry: &DexEntry<'a>) -> Prepared<'a> {
     let file = &entry.file;
-    let signatures: Vec<Option<String>> = (0..file.method_count())
-        .map(|i| file.method_signature(i).ok())
+    let types: Vec<Option<Cow<'a, str>>> = (0..file.type_count())
+        .map(|t| file.type_descriptor(t).ok())
         .collect();
-    let mut out = DexScan {
-        signatures,
-        ..DexScan::default()
-    };
+    let protos: Vec<Option<String>> = (0..file.proto_count())
+        .map(|p| file.proto_descriptor(p).ok())
+        .collect();
+    let methods = (0..file.method_count())
+        .map(|i| {
+            let m = file.method_id(i).ok()?;
+            Some((u32::from(m.class_idx), m.name_idx, u32::from(m.proto_idx)))
+        })
+        .collect();
+    let mut classes = Vec::new();
     for class_idx in 0..file.class_count() {
         let Ok(def) = file.class_def(class_idx) else {
             continue;
         };
-        let Ok(descriptor) = file.type_descriptor(def.class_idx) else {
+        let Some(Some(descriptor)) = types.get(def.class_idx as usize) else {
             continue;
         };
         // First definition wins, as on the device.
-        match md.class(&descriptor) {
+        match md.class(descriptor) {
             Some(loc) if loc.dex == d && loc.class_def == class_idx => {}
             _ => continue,
         }
-        let superclass = def
-            .superclass_idx
-            .and_then(|i| file.type_descriptor(i).ok())
-            .map(|s| s.into_owned());
-        let interfaces = file
-            .interfaces(&def)
-            .unwrap_or_default()
-            .into_iter()
-            .filter_map(|i| file.type_descriptor(i).ok().map(|s| s.into_owned()))
-            .collect();
-        let mut methods = Vec::new();
-        if let Ok(Some(data)) = file.class_data(&def) {
-            for m in data.methods() {
-                let calls = match scan_code(file, m.code_off, &out.signatures, &mut out.types) {
-                    Ok(calls) => calls,
-                    Err(calls) => {
-                        out.broken_methods += 1;
-                        calls
-                    }
-                };
-                methods.push(ScannedMethod {
+        let methods = match file.class_data(&def) {
+            Ok(Some(data)) => data
+                .methods()
+                .map(|m| PreMethod {
                     method_idx: m.method_idx,
                     access: m.access_flags,
                     code_off: m.code_off,
-                    calls,
-                });
-            }
-        }
-        out.classes.push(ScannedClass {
-            descriptor: descriptor.into_owned(),
-            superclass,
-            interfaces,
+                    node: u32::MAX,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        classes.push(PreClass {
+            type_idx: def.class_idx,
+            superclass: def.superclass_idx,
+            interfaces: file.interfaces(&def).unwrap_or_default(),
             methods,
         });
     }
-    out
-}
-
-/// Collect the invoke sites of one method. `Err` carries the sites found before the
-/// code stopped decoding.
-fn scan_code(
-    file: &DexFile<'_>,
-    code_off: u32,
-    signatures: &[Option<String>],
-    types: &mut HashMap<u32, String>,
-) -> Result<Vec<ScannedCall>, Vec<ScannedCall>> {
-    let code = match file.code_item(code_off) {
-        Ok(Some(code)) => code,
-        Ok(None) => return Ok(Vec::new()),
-        Err(_) => return Err(Vec::new()),
-    };
-    let mut calls = Vec::new();
-    // Register → type index of the `new-instance` that last wrote it (linear
-    // approximation: good enough to name the Runnable handed to an executor).
-    let mut reg_type: HashMap<u16, u32> = HashMap::new();
-    let mut thread_runnable: HashMap<u16, u32> = HashMap::new();
-    for insn in code.instructions() {
-        let Ok(insn) = insn else {
-            return Err(calls);
-        };
-        if let Some(site) = invoke_site(&insn) {
-            let regs: Vec<u32> = site.args.iter().collect();
-            let arg_types: Vec<Option<u32>> = regs
-                .iter()
-                .map(|r| {
-                    u16::try_from(*r)
-                        .ok()
-                        .and_then(|r| reg_type.get(&r).copied())
-                })
-                .collect();
-            let sig = signatures
-                .get(site.target as usize)
-                .and_then(|s| s.as_deref())
-                .unwrap_or("");
-            let receiver = regs.first().and_then(|r| u16::try_from(*r).ok());
-            if sig.starts_with(THREAD_INIT)
-                && let (Some(recv), Some(Some(t))) = (receiver, arg_types.get(1))
-            {
-                thread_runnable.insert(recv, *t);
-            }
-            let wrapped = receiver.and_then(|r| thread_runnable.get(&r).copied());
-            if arg_types.iter().any(Option::is_some) || wrapped.is_some() {
-                for t in arg_types.iter().flatten().chain(wrapped.iter()) {
-                    if let std::collections::hash_map::Entry::Vacant(v) = types.entry(*t)
-                        && let Ok(desc) = file.type_descriptor(*t)
-                    {
-                        v.insert(desc.into_owned());
-                    }
-                }
-            }
-            if !matches!(site.kind, InvokeKind::Custom | InvokeKind::VirtualQuick) {
-                calls.push(ScannedCall {
-                    offset: site.offset,
-                    kind: site.kind,
-                    target: site.target,
-                    arg_types,
-                    wrapped,
-                });
-            }
-            continue;
-        }
-        match (insn.opcode, insn.operands) {
-            (Opcode::NEW_INSTANCE, Operands::Index { a, index }) => {
-                reg_type.insert(a, index);
-                thread_runnable.remove(&a);
-            }
-            (
-                Opcode::MOVE_OBJECT | Opcode::MOVE_OBJECT_FROM16 | Opcode::MOVE_OBJECT_16,
-                Operands::AB { a, b },
-            ) => {
-                match reg_type.get(&b).copied() {
-                    Some(t) => reg_type.insert(a, t),
-                    None => reg_type.remove(&a),
-                };
-                match thread_runnable.get(&b).copied() {
-                    Some(t) => thread_runnable.insert(a, t),
-                    None => thread_runnable.remove(&a),
-                };
-            }
-            (
-                op,
-                Operands::A { a }
-                | Operands::Index { a, .. }
-                | Operands::Literal { a, .. }
-                | Operands::IndexAB { a, .. },
-            ) if writes_first_register(op) => {
-                reg_type.remove(&a);
-                thread_runnable.remove(&a);
-            }
-            _ => {}
-        }
+    Prepared {
+        types,
+        methods,
+        protos,
+        classes,
     }
-    Ok(calls)
-}
-
-/// Opcodes whose first register is a destination holding a new object reference.
-fn writes_first_register(op: Opcode) -> bool {
-    matches!(
-        op,
-        Opcode::MOVE_RESULT_OBJECT
-            | Opcode::CONST_STRING
-            | Opcode::CONST_STRING_JUMBO
-            | Opcode::CONST_CLASS
-            | Opcode::SGET_OBJECT
-            | Opcode::IGET_OBJECT
-            | Opcode::NEW_ARRAY
-            | Opcode::CONST_4
-            | Opcode::CONST_16
-            | Opcode::CONST
-    )
 }
 
 /// True when a method is static (no receiver register).

@@ -60,8 +60,12 @@ struct Unreached {
 
 /// Run the subcommand.
 pub fn run(args: Args) -> Result<u8, Error> {
-    let app = sdkflow::apk::load(&args.input, &Limits::default())?;
+    let mut app = sdkflow::apk::load(&args.input, &Limits::default())?;
     let manifest = sdkflow::manifest::from_app(&app).ok().map(|(m, _)| m);
+    // The graph reads only the dex files and the manifest: give the native libraries and
+    // resources back before it is built (11 MB of .so in Yosemite).
+    app.native_libs = Vec::new();
+    app.resources = None;
     let md = Multidex::from_app(&app, ParseOptions::default());
     let cg = CallGraph::build(&md, manifest.as_ref());
     let mut paths = Vec::new();
