@@ -190,8 +190,8 @@ pub struct Program<'a> {
     /// Every method with code.
     pub methods: Vec<MethodInfo<'a>>,
     classes: HashMap<&'a [u8], ClassInfo<'a>>,
-    /// (class, name, proto) to method.
-    by_key: HashMap<(&'a [u8], &'a [u8], String), MethodId>,
+    /// Static initialiser of each class (`<clinit>` is always `()V`).
+    clinits: HashMap<&'a [u8], MethodId>,
     /// The project's call graph.
     graph: &'a CallGraph,
     /// Call-graph node of each method (`None`: the graph does not know this definition).
@@ -225,16 +225,17 @@ impl<'a> Program<'a> {
             .collect();
         let mut methods = Vec::new();
         let mut classes = HashMap::new();
-        let mut by_key = HashMap::new();
+        let mut clinits = HashMap::new();
         for (dex_classes, dex_methods) in per_dex {
             for ((desc, superclass, interfaces), ms) in dex_classes.into_iter().zip(dex_methods) {
                 // As on the device, the first definition of a class wins.
                 if classes.contains_key(desc) {
                     continue;
                 }
-                for (info, proto) in ms {
-                    let id = methods.len() as MethodId;
-                    by_key.insert((info.class, info.name, proto), id);
+                for info in ms {
+                    if info.name == b"<clinit>" {
+                        clinits.insert(info.class, methods.len() as MethodId);
+                    }
                     methods.push(info);
                 }
                 classes.insert(
@@ -266,7 +267,7 @@ impl<'a> Program<'a> {
             multidex,
             methods,
             classes,
-            by_key,
+            clinits,
             graph,
             node_of,
             method_of,
@@ -422,9 +423,7 @@ impl<'a> Program<'a> {
     }
 
     fn clinit(&self, class: &'a [u8]) -> Option<MethodId> {
-        self.by_key
-            .get(&(class, b"<clinit>".as_slice(), "()V".to_string()))
-            .copied()
+        self.clinits.get(class).copied()
     }
 
     /// Entry points: the methods the call graph's `<android>` root starts (lifecycle methods
@@ -688,18 +687,32 @@ fn link_nodes(
     multidex: &Multidex<'_>,
     graph: &CallGraph,
 ) -> (Vec<Option<NodeIndex>>, Vec<Option<MethodId>>) {
-    let by_def: HashMap<(usize, u32), MethodId> = methods
+    // Per dex, method index to method (dense: method_ids are numbered from 0).
+    let mut by_def: Vec<Vec<Option<MethodId>>> = multidex
+        .dexes
         .iter()
-        .enumerate()
-        .map(|(i, m)| ((m.dex, m.method_idx), i as MethodId))
+        .map(|e| vec![None; e.file.method_count() as usize])
         .collect();
+    for (i, m) in methods.iter().enumerate() {
+        if let Some(slot) = by_def
+            .get_mut(m.dex)
+            .and_then(|d| d.get_mut(m.method_idx as usize))
+        {
+            *slot = Some(i as MethodId);
+        }
+    }
     let mut node_of = vec![None; methods.len()];
     let mut method_of = vec![None; graph.graph.node_count()];
     for n in graph.graph.node_indices() {
         let Some(def) = graph.graph[n].def else {
             continue;
         };
-        if let Some(&m) = by_def.get(&(def.dex, def.method_idx)) {
+        if let Some(m) = by_def
+            .get(def.dex)
+            .and_then(|d| d.get(def.method_idx as usize))
+            .copied()
+            .flatten()
+        {
             if let Some(slot) = node_of.get_mut(m as usize) {
                 *slot = Some(n);
             }
@@ -750,7 +763,7 @@ fn is_map_class(class: &str) -> bool {
 }
 
 type ClassRow<'a> = (&'a [u8], Option<&'a [u8]>, Vec<&'a [u8]>);
-type MethodRow<'a> = Vec<(MethodInfo<'a>, String)>;
+type MethodRow<'a> = Vec<MethodInfo<'a>>;
 
 /// Classes and methods of one dex; broken items are skipped (the dex module reports them).
 fn index_dex<'a>(d: usize, file: &DexFile<'a>) -> (Vec<ClassRow<'a>>, Vec<MethodRow<'a>>) {
@@ -783,23 +796,17 @@ fn index_dex<'a>(d: usize, file: &DexFile<'a>) -> (Vec<ClassRow<'a>>, Vec<Method
                 let Ok(mid) = file.method_id(m.method_idx) else {
                     continue;
                 };
-                let (Ok(name), Ok(proto)) = (
-                    file.string_bytes(mid.name_idx),
-                    file.proto_descriptor(u32::from(mid.proto_idx)),
-                ) else {
+                let Ok(name) = file.string_bytes(mid.name_idx) else {
                     continue;
                 };
-                ms.push((
-                    MethodInfo {
-                        dex: d,
-                        method_idx: m.method_idx,
-                        code_off: m.code_off,
-                        access: m.access_flags,
-                        class: desc,
-                        name,
-                    },
-                    proto,
-                ));
+                ms.push(MethodInfo {
+                    dex: d,
+                    method_idx: m.method_idx,
+                    code_off: m.code_off,
+                    access: m.access_flags,
+                    class: desc,
+                    name,
+                });
             }
         }
         classes.push((desc, superclass, interfaces));
