@@ -924,6 +924,23 @@ write(SMALI, f'{P}/FlowsApp;', header(f'{P}/FlowsApp;', 'Landroid/app/Applicatio
 .end method
 """)
 
+# ---------------------------------------------------------------- negative twins
+# Each negative case names the positive case whose feature it mirrors (issue 7: every feature
+# has a positive and a negative test; tests/flows_sample.rs checks the pairing).
+TWINS = {
+    'neg_overwritten': 'direct', 'neg_unreachable': 'direct', 'neg_constant': 'direct', 'neg_implicit': 'direct',
+    'neg_collection_other_element': 'collection_list', 'neg_array_other_element': 'array',
+    'neg_other_field': 'instance_field', 'neg_instance_field': 'instance_field', 'neg_static_field': 'static_field',
+    'neg_string_builder': 'string_builder', 'neg_helper_method': 'helper_method', 'neg_callback': 'callback',
+    'neg_thread': 'thread', 'neg_lifecycle': 'lifecycle', 'neg_sms': 'sms', 'neg_file': 'file',
+    'neg_shared_prefs': 'shared_prefs', 'neg_intent': 'intent', 'neg_collection_map_other_key': 'collection_map',
+    'neg_sdk_no_flow': 'sdk_getui_imei',
+}
+for c in CASES:
+    if not c['flow']:
+        c['twin'] = TWINS[c['id']]
+assert set(TWINS) == {c['id'] for c in CASES if not c['flow']}
+
 # ---------------------------------------------------------------- expected.toml
 def q(s):
     return '"' + s.replace('\\', '\\\\').replace('"', '\\"') + '"'
@@ -945,6 +962,7 @@ lines = ["""# Ground truth for the `flows` sample (samples/apk/flows.apk), score
 #                     on purpose); the sink may run from another entry (static_field)
 #   precision         for negative cases that simpler analyses get wrong: what such an analysis
 #                     reports; a report on a flow = false case counts as a false positive
+#   twin              for negative cases: the id of the positive case whose feature it mirrors
 #
 # Scoring: precision = TP / (TP + FP), recall = TP / (number of flow = true cases), matching a
 # reported flow to a case by (source API, sink API, sink_method).
@@ -954,11 +972,11 @@ package = "com.sdkflow.sample.flows"
 for c in CASES:
     lines.append('[[case]]')
     for key in ('id', 'feature', 'flow', 'source', 'source_kind', 'data_type', 'source_method', 'sink', 'sink_kind',
-                'sink_method', 'sdk', 'entry', 'precision'):
+                'sink_method', 'sdk', 'entry', 'precision', 'twin'):
         if key not in c:
             if key == 'source_kind':
                 c[key] = 'return_value' if c['source'] else ''
-            elif key == 'precision':
+            elif key in ('precision', 'twin'):
                 continue
         v = c[key]
         lines.append(f'{key} = ' + ('true' if v is True else 'false' if v is False else q(v)))
