@@ -29,6 +29,9 @@ struct Case {
     sink_method: String,
     sdk: String,
     entry: String,
+    /// For a negative case: the positive case whose feature it mirrors.
+    #[serde(default)]
+    twin: Option<String>,
 }
 
 /// Cases the analysis cannot handle yet, with the reason (none today).
@@ -145,6 +148,38 @@ fn every_case_of_the_ground_truth() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert!(exp.package.starts_with("com.sdkflow"));
+}
+
+/// Issue 7's acceptance: every feature has a positive and a negative test. Each negative
+/// case names its positive twin, and every positive feature has at least one (which
+/// `every_case_of_the_ground_truth` requires to report nothing).
+#[test]
+fn every_feature_has_a_positive_and_a_negative_twin() {
+    let exp = expected();
+    let positives: Vec<&Case> = exp.case.iter().filter(|c| c.flow).collect();
+    let mut twinned = std::collections::BTreeSet::new();
+    for neg in exp.case.iter().filter(|c| !c.flow) {
+        let twin = neg
+            .twin
+            .as_deref()
+            .unwrap_or_else(|| panic!("{}: negative case without a twin", neg.id));
+        let pos = positives
+            .iter()
+            .find(|p| p.id == twin)
+            .unwrap_or_else(|| panic!("{}: twin {twin} is not a positive case", neg.id));
+        assert_eq!(neg.sdk, pos.sdk, "{}: twin of another owner", neg.id);
+        twinned.insert(pos.feature.as_str());
+    }
+    for p in &positives {
+        assert!(p.twin.is_none(), "{}: positive cases have no twin", p.id);
+        assert!(
+            twinned.contains(p.feature.as_str()),
+            "{} ({}) has no negative twin",
+            p.id,
+            p.feature
+        );
+    }
+    assert!(twinned.len() >= 15, "{twinned:?}");
 }
 
 /// The unreachable case is a negative only because of reachability: with every method as

@@ -415,6 +415,7 @@ write(SMALI, f'{GT}/sdk/PushManager;', header(f'{GT}/sdk/PushManager;', 'Ljava/l
 .method public initialize(Landroid/content/Context;)V
     .locals 0
     invoke-static {p1}, Lcom/igexin/push/core/DeviceReporter;->report(Landroid/content/Context;)V
+    invoke-static {p1}, Lcom/igexin/push/core/Heartbeat;->beat(Landroid/content/Context;)V
     return-void
 .end method
 """)
@@ -535,16 +536,378 @@ case(id='neg_constant', feature='constant string sent to a log and over HTTP (no
      source='', data_type='', source_method='', sink=OS_WRITE, sink_kind='network',
      sink_method=f'{C}/NegConstant;{RUN}', sdk='app', entry=MAIN_ONCREATE)
 
+# ---------------------------------------------------------------- negative twins (one per feature)
+# Each reads personal data like its positive twin and sends something else; the analysis
+# must stay quiet. A `precision` note says which simpler model reports it anyway.
+
+case_class('NegInstanceField', """
+.method public static run(Landroid/content/Context;)V
+    .locals 1
+    new-instance v0, Lcom/sdkflow/sample/flows/cases/NegInstanceField;
+    invoke-direct {v0}, Lcom/sdkflow/sample/flows/cases/NegInstanceField;-><init>()V
+    invoke-virtual {v0, p0}, Lcom/sdkflow/sample/flows/cases/NegInstanceField;->collect(Landroid/content/Context;)V
+    invoke-virtual {v0}, Lcom/sdkflow/sample/flows/cases/NegInstanceField;->send()V
+    return-void
+.end method
+
+.method collect(Landroid/content/Context;)V
+    .locals 2
+""" + imei('p1', 'v0', 'v1') + """
+    iput-object v0, p0, Lcom/sdkflow/sample/flows/cases/NegInstanceField;->deviceId:Ljava/lang/String;
+    const-string v0, "release"
+    iput-object v0, p0, Lcom/sdkflow/sample/flows/cases/NegInstanceField;->channel:Ljava/lang/String;
+    return-void
+.end method
+
+.method send()V
+    .locals 2
+    iget-object v0, p0, Lcom/sdkflow/sample/flows/cases/NegInstanceField;->channel:Ljava/lang/String;
+""" + log('d', 'v1', 'v0', 'NegInstanceField') + """
+    return-void
+.end method
+""", fields='.field private deviceId:Ljava/lang/String;\n.field private channel:Ljava/lang/String;\n')
+case(id='neg_instance_field', feature='another field of the object holding the IMEI is logged (collect() stores both, send() reads the other)',
+     flow=False, source=GET_DEVICE_ID, data_type='device_id.imei',
+     source_method=f'{C}/NegInstanceField;->collect(Landroid/content/Context;)V', sink=LOG_D, sink_kind='log',
+     sink_method=f'{C}/NegInstanceField;->send()V', sdk='app', entry=MAIN_ONCREATE,
+     precision='object-level taint (a tainted field taints the object) reports it')
+
+write(SMALI, f'{C}/NegStaticFieldStore;', header(f'{C}/NegStaticFieldStore;', 'Ljava/lang/Object;', 'public final')
+      + '.field public static sAndroidId:Ljava/lang/String;\n.field public static sChannel:Ljava/lang/String;\n'
+      + ctor('Ljava/lang/Object;') + """
+.method public static save(Landroid/content/Context;)V
+    .locals 2
+""" + android_id('p0', 'v0', 'v1') + """
+    sput-object v0, Lcom/sdkflow/sample/flows/cases/NegStaticFieldStore;->sAndroidId:Ljava/lang/String;
+    const-string v0, "googleplay"
+    sput-object v0, Lcom/sdkflow/sample/flows/cases/NegStaticFieldStore;->sChannel:Ljava/lang/String;
+    return-void
+.end method
+""")
+case_class('NegStaticField', run_method("""
+    sget-object v0, Lcom/sdkflow/sample/flows/cases/NegStaticFieldStore;->sChannel:Ljava/lang/String;
+""" + http_write('v0', 'v1', 'v2'), 3))
+case(id='neg_static_field', feature='another static field of the class holding ANDROID_ID is POSTed (written in Application.onCreate)',
+     flow=False, source=SECURE_GET, data_type='device_id.android_id',
+     source_method=f'{C}/NegStaticFieldStore;->save(Landroid/content/Context;)V', sink=OS_WRITE, sink_kind='network',
+     sink_method=f'{C}/NegStaticField;{RUN}', sdk='app', entry=APP_ONCREATE,
+     precision='class-level static taint (any static of the class) reports it')
+
+case_class('NegStringBuilder', run_method(imei('p0', 'v0', 'v3') + """
+    new-instance v1, Ljava/lang/StringBuilder;
+    invoke-direct {v1}, Ljava/lang/StringBuilder;-><init>()V
+    const-string v2, "imei="
+    invoke-virtual {v1, v2}, Ljava/lang/StringBuilder;->append(Ljava/lang/String;)Ljava/lang/StringBuilder;
+    invoke-virtual {v1, v0}, Ljava/lang/StringBuilder;->append(Ljava/lang/String;)Ljava/lang/StringBuilder;
+    new-instance v4, Ljava/lang/StringBuilder;
+    invoke-direct {v4}, Ljava/lang/StringBuilder;-><init>()V
+    const-string v2, "v="
+    invoke-virtual {v4, v2}, Ljava/lang/StringBuilder;->append(Ljava/lang/String;)Ljava/lang/StringBuilder;
+    const/4 v2, 0x1
+    invoke-virtual {v4, v2}, Ljava/lang/StringBuilder;->append(I)Ljava/lang/StringBuilder;
+    invoke-virtual {v4}, Ljava/lang/StringBuilder;->toString()Ljava/lang/String;
+    move-result-object v0
+""" + http_write('v0', 'v1', 'v2')))
+case(id='neg_string_builder', feature='a second StringBuilder without the IMEI is POSTed (the first one holds it)',
+     flow=False, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/NegStringBuilder;{RUN}',
+     sink=OS_WRITE, sink_kind='network', sink_method=f'{C}/NegStringBuilder;{RUN}', sdk='app', entry=MAIN_ONCREATE,
+     precision='type-based or method-wide builder taint (all StringBuilders alike) reports it')
+
+case_class('NegHelper', run_method(android_id('p0', 'v0', 'v1') + """
+    invoke-static {v0}, Lcom/sdkflow/sample/flows/cases/NegHelper;->mask(Ljava/lang/String;)Ljava/lang/String;
+    move-result-object v0
+""" + log('i', 'v1', 'v0', 'NegHelper')) + """
+.method static mask(Ljava/lang/String;)Ljava/lang/String;
+    .locals 1
+    if-nez p0, :present
+    const-string v0, "none"
+    return-object v0
+    :present
+    const-string v0, "****"
+    return-object v0
+.end method
+""")
+case(id='neg_helper_method', feature='helper method returns a constant, not its parameter (ANDROID_ID masked, mask logged)',
+     flow=False, source=SECURE_GET, data_type='device_id.android_id', source_method=f'{C}/NegHelper;{RUN}', sink=LOG_I,
+     sink_kind='log', sink_method=f'{C}/NegHelper;{RUN}', sdk='app', entry=MAIN_ONCREATE,
+     precision='treating unknown or app calls as "argument taints result" reports it')
+
+write(SMALI, f'{C}/NegLocationCallback;', header(f'{C}/NegLocationCallback;', 'Ljava/lang/Object;', 'public',
+      ['Landroid/location/LocationListener;']) + ctor('Ljava/lang/Object;') + """
+.method public static register(Landroid/content/Context;)V
+    .locals 6
+    const-string v0, "location"
+    invoke-virtual {p0, v0}, Landroid/content/Context;->getSystemService(Ljava/lang/String;)Ljava/lang/Object;
+    move-result-object v0
+    check-cast v0, Landroid/location/LocationManager;
+    const-string v1, "network"
+    const-wide/16 v2, 0x3e8
+    const/4 v4, 0x0
+    new-instance v5, Lcom/sdkflow/sample/flows/cases/NegLocationCallback;
+    invoke-direct {v5}, Lcom/sdkflow/sample/flows/cases/NegLocationCallback;-><init>()V
+    invoke-virtual/range {v0 .. v5}, Landroid/location/LocationManager;->requestLocationUpdates(Ljava/lang/String;JFLandroid/location/LocationListener;)V
+    return-void
+.end method
+
+.method public onLocationChanged(Landroid/location/Location;)V
+    .locals 4
+    if-eqz p1, :none
+    const-string v0, "location-updated"
+""" + http_write('v0', 'v1', 'v2') + """
+    :none
+    return-void
+.end method
+
+.method public onStatusChanged(Ljava/lang/String;ILandroid/os/Bundle;)V
+    .locals 0
+    return-void
+.end method
+
+.method public onProviderEnabled(Ljava/lang/String;)V
+    .locals 0
+    return-void
+.end method
+
+.method public onProviderDisabled(Ljava/lang/String;)V
+    .locals 0
+    return-void
+.end method
+""")
+case(id='neg_callback', feature='registered LocationListener POSTs a constant "location-updated" event, not the location',
+     flow=False, source=ON_LOC, source_kind='callback_parameter', data_type='location.precise',
+     source_method=f'{C}/NegLocationCallback;->onLocationChanged(Landroid/location/Location;)V', sink=OS_WRITE,
+     sink_kind='network', sink_method=f'{C}/NegLocationCallback;->onLocationChanged(Landroid/location/Location;)V',
+     sdk='app', entry=f'{C}/NegLocationCallback;->register(Landroid/content/Context;)V',
+     precision='"a callback that receives personal data and calls a sink leaks it" (method-level) reports it')
+
+write(SMALI, f'{C}/NegThread$Upload;', header(f'{C}/NegThread$Upload;', 'Ljava/lang/Object;', 'final',
+      ['Ljava/lang/Runnable;']) + """
+.field private final deviceId:Ljava/lang/String;
+.field private final appVersion:Ljava/lang/String;
+
+.method constructor <init>(Ljava/lang/String;)V
+    .locals 1
+    invoke-direct {p0}, Ljava/lang/Object;-><init>()V
+    iput-object p1, p0, Lcom/sdkflow/sample/flows/cases/NegThread$Upload;->deviceId:Ljava/lang/String;
+    const-string v0, "0.7.0"
+    iput-object v0, p0, Lcom/sdkflow/sample/flows/cases/NegThread$Upload;->appVersion:Ljava/lang/String;
+    return-void
+.end method
+
+.method public run()V
+    .locals 3
+    new-instance v0, Ljava/net/Socket;
+    const-string v1, "collect.flows.sdkflow.example"
+    const/16 v2, 0x1bb
+    invoke-direct {v0, v1, v2}, Ljava/net/Socket;-><init>(Ljava/lang/String;I)V
+    invoke-virtual {v0}, Ljava/net/Socket;->getOutputStream()Ljava/io/OutputStream;
+    move-result-object v0
+    iget-object v1, p0, Lcom/sdkflow/sample/flows/cases/NegThread$Upload;->appVersion:Ljava/lang/String;
+    invoke-virtual {v1}, Ljava/lang/String;->getBytes()[B
+    move-result-object v1
+    invoke-virtual {v0, v1}, Ljava/io/OutputStream;->write([B)V
+    return-void
+.end method
+""")
+case_class('NegThread', run_method(imei('p0', 'v0', 'v1') + """
+    new-instance v1, Lcom/sdkflow/sample/flows/cases/NegThread$Upload;
+    invoke-direct {v1, v0}, Lcom/sdkflow/sample/flows/cases/NegThread$Upload;-><init>(Ljava/lang/String;)V
+    new-instance v2, Ljava/lang/Thread;
+    invoke-direct {v2, v1}, Ljava/lang/Thread;-><init>(Ljava/lang/Runnable;)V
+    invoke-virtual {v2}, Ljava/lang/Thread;->start()V
+""", 3))
+case(id='neg_thread', feature='Runnable on a new Thread sends a field the IMEI never reached (appVersion; the IMEI sits in deviceId)',
+     flow=False, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/NegThread;{RUN}', sink=OS_WRITE,
+     sink_kind='network', sink_method=f'{C}/NegThread$Upload;->run()V', sdk='app', entry=MAIN_ONCREATE,
+     precision='passing taint into the Runnable object as a whole reports it')
+
+write(SMALI, f'{P}/NegLifecycleActivity;', header(f'{P}/NegLifecycleActivity;', 'Landroid/app/Activity;')
+      + '.field private simSerial:Ljava/lang/String;\n.field private screen:Ljava/lang/String;\n'
+      + ctor('Landroid/app/Activity;') + """
+.method protected onCreate(Landroid/os/Bundle;)V
+    .locals 2
+    invoke-super {p0, p1}, Landroid/app/Activity;->onCreate(Landroid/os/Bundle;)V
+    const-string v0, "phone"
+    invoke-virtual {p0, v0}, Landroid/app/Activity;->getSystemService(Ljava/lang/String;)Ljava/lang/Object;
+    move-result-object v0
+    check-cast v0, Landroid/telephony/TelephonyManager;
+    invoke-virtual {v0}, Landroid/telephony/TelephonyManager;->getSimSerialNumber()Ljava/lang/String;
+    move-result-object v0
+    iput-object v0, p0, Lcom/sdkflow/sample/flows/NegLifecycleActivity;->simSerial:Ljava/lang/String;
+    const-string v0, "settings"
+    iput-object v0, p0, Lcom/sdkflow/sample/flows/NegLifecycleActivity;->screen:Ljava/lang/String;
+    return-void
+.end method
+
+.method protected onResume()V
+    .locals 2
+    invoke-super {p0}, Landroid/app/Activity;->onResume()V
+    iget-object v0, p0, Lcom/sdkflow/sample/flows/NegLifecycleActivity;->screen:Ljava/lang/String;
+""" + log('i', 'v1', 'v0', 'NegLifecycle') + """
+    return-void
+.end method
+""")
+case(id='neg_lifecycle', feature='lifecycle: onCreate stores the SIM serial, onResume logs a different field',
+     flow=False, source=GET_SIM_SERIAL, data_type='device_id.sim_serial',
+     source_method=f'{P}/NegLifecycleActivity;->onCreate(Landroid/os/Bundle;)V', sink=LOG_I, sink_kind='log',
+     sink_method=f'{P}/NegLifecycleActivity;->onResume()V', sdk='app',
+     entry=f'{P}/NegLifecycleActivity;->onCreate(Landroid/os/Bundle;)V',
+     precision='taint on the activity object (this) rather than its fields reports it')
+
+case_class('NegSms', run_method("""
+    const-string v0, "phone"
+    invoke-virtual {p0, v0}, Landroid/content/Context;->getSystemService(Ljava/lang/String;)Ljava/lang/Object;
+    move-result-object v0
+    check-cast v0, Landroid/telephony/TelephonyManager;
+    invoke-virtual {v0}, Landroid/telephony/TelephonyManager;->getLine1Number()Ljava/lang/String;
+    move-result-object v3
+    if-nez v3, :known
+    invoke-static {}, Landroid/telephony/SmsManager;->getDefault()Landroid/telephony/SmsManager;
+    move-result-object v0
+    const-string v1, "10690000"
+    const/4 v2, 0x0
+    const-string v3, "REGISTER"
+    const/4 v4, 0x0
+    const/4 v5, 0x0
+    invoke-virtual/range {v0 .. v5}, Landroid/telephony/SmsManager;->sendTextMessage(Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;Landroid/app/PendingIntent;Landroid/app/PendingIntent;)V
+    :known
+"""))
+case(id='neg_sms', feature='SMS sink with untainted data (own number read; when unknown a constant REGISTER text is sent)',
+     flow=False, source=GET_LINE1, data_type='phone_number', source_method=f'{C}/NegSms;{RUN}', sink=SMS_SEND,
+     sink_kind='sms', sink_method=f'{C}/NegSms;{RUN}', sdk='app', entry=MAIN_ONCREATE,
+     precision='register-insensitive (method-level) taint reports it')
+
+case_class('NegFile', run_method(last_location('p0', 'v0', 'v3') + """
+    if-eqz v0, :none
+    const-string v1, "last_fix.txt"
+    const/4 v2, 0x0
+    invoke-virtual {p0, v1, v2}, Landroid/content/Context;->openFileOutput(Ljava/lang/String;I)Ljava/io/FileOutputStream;
+    move-result-object v1
+    const-string v0, "fix=1"
+    invoke-virtual {v0}, Ljava/lang/String;->getBytes()[B
+    move-result-object v0
+    invoke-virtual {v1, v0}, Ljava/io/FileOutputStream;->write([B)V
+    :none
+"""))
+case(id='neg_file', feature='file sink with untainted data (location read; only a constant "fix=1" marker written)',
+     flow=False, source=LAST_LOC, data_type='location.precise', source_method=f'{C}/NegFile;{RUN}', sink=FILE_WRITE,
+     sink_kind='file', sink_method=f'{C}/NegFile;{RUN}', sdk='app', entry=MAIN_ONCREATE,
+     precision='register-insensitive (method-level) taint reports it')
+
+case_class('NegPrefs', run_method(installed_packages('p0', 'v0', 'v1') + """
+    const-string v1, "cache"
+    const/4 v2, 0x0
+    invoke-virtual {p0, v1, v2}, Landroid/content/Context;->getSharedPreferences(Ljava/lang/String;I)Landroid/content/SharedPreferences;
+    move-result-object v1
+    invoke-interface {v1}, Landroid/content/SharedPreferences;->edit()Landroid/content/SharedPreferences$Editor;
+    move-result-object v1
+    const-string v2, "last_scan"
+    const-string v0, "done"
+    invoke-interface {v1, v2, v0}, Landroid/content/SharedPreferences$Editor;->putString(Ljava/lang/String;Ljava/lang/String;)Landroid/content/SharedPreferences$Editor;
+    move-result-object v1
+    invoke-interface {v1}, Landroid/content/SharedPreferences$Editor;->apply()V
+"""))
+case(id='neg_shared_prefs', feature='shared-preferences sink with untainted data (app list read, register reused for a constant)',
+     flow=False, source=INSTALLED, data_type='app.list', source_method=f'{C}/NegPrefs;{RUN}', sink=PREFS_PUT,
+     sink_kind='shared_preferences', sink_method=f'{C}/NegPrefs;{RUN}', sdk='app', entry=MAIN_ONCREATE,
+     precision='flow-insensitive register taint (a register once tainted stays tainted) reports it')
+
+case_class('NegIntent', run_method(clipboard_text('p0', 'v0', 'v1', ':none') + """
+    new-instance v1, Landroid/content/Intent;
+    const-string v2, "com.sdkflow.sample.flows.CLIP"
+    invoke-direct {v1, v2}, Landroid/content/Intent;-><init>(Ljava/lang/String;)V
+    new-instance v3, Landroid/content/Intent;
+    const-string v2, "com.sdkflow.sample.flows.PING"
+    invoke-direct {v3, v2}, Landroid/content/Intent;-><init>(Ljava/lang/String;)V
+    const-string v2, "clip"
+    invoke-virtual {v1, v2, v0}, Landroid/content/Intent;->putExtra(Ljava/lang/String;Ljava/lang/String;)Landroid/content/Intent;
+    invoke-virtual {p0, v3}, Landroid/content/Context;->sendBroadcast(Landroid/content/Intent;)V
+    :none
+"""))
+case(id='neg_intent', feature='inter-component sink with untainted data (clipboard text put in one Intent, another Intent broadcast)',
+     flow=False, source=CLIP, data_type='clipboard', source_method=f'{C}/NegIntent;{RUN}', sink=BROADCAST,
+     sink_kind='icc', sink_method=f'{C}/NegIntent;{RUN}', sdk='app', entry=MAIN_ONCREATE,
+     precision='type-based Intent taint (every Intent alike) reports it')
+
+case_class('NegImplicit', run_method(imei('p0', 'v0', 'v1') + """
+    if-eqz v0, :absent
+    const-string v2, "35"
+    invoke-virtual {v0, v2}, Ljava/lang/String;->startsWith(Ljava/lang/String;)Z
+    move-result v2
+    if-eqz v2, :absent
+    const-string v0, "gsm-device"
+    goto :send
+    :absent
+    const-string v0, "other-device"
+    :send
+""" + log('i', 'v1', 'v0', 'NegImplicit')))
+case(id='neg_implicit', feature='implicit flow: the IMEI only decides which constant is logged (control dependence, not reported by design)',
+     flow=False, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/NegImplicit;{RUN}', sink=LOG_I,
+     sink_kind='log', sink_method=f'{C}/NegImplicit;{RUN}', sdk='app', entry=MAIN_ONCREATE,
+     precision='an analysis tracking control dependences (implicit flows) reports it; sdkflow, like FlowDroid by default, does not')
+
+case_class('NegMapOtherKey', run_method(last_location('p0', 'v0', 'v4') + """
+    if-eqz v0, :none
+    invoke-virtual {v0}, Landroid/location/Location;->getLatitude()D
+    move-result-wide v1
+    invoke-static {v1, v2}, Ljava/lang/String;->valueOf(D)Ljava/lang/String;
+    move-result-object v0
+    new-instance v1, Ljava/util/HashMap;
+    invoke-direct {v1}, Ljava/util/HashMap;-><init>()V
+    const-string v2, "lat"
+    invoke-interface {v1, v2, v0}, Ljava/util/Map;->put(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;
+    const-string v2, "unit"
+    const-string v3, "deg"
+    invoke-interface {v1, v2, v3}, Ljava/util/Map;->put(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;
+    invoke-interface {v1, v2}, Ljava/util/Map;->get(Ljava/lang/Object;)Ljava/lang/Object;
+    move-result-object v0
+    check-cast v0, Ljava/lang/String;
+""" + log('i', 'v4', 'v0', 'NegMapOtherKey') + """
+    :none
+"""))
+case(id='neg_collection_map_other_key', feature='HashMap with the latitude under "lat"; the constant under "unit" is logged',
+     flow=False, source=LAST_LOC, data_type='location.precise', source_method=f'{C}/NegMapOtherKey;{RUN}', sink=LOG_I,
+     sink_kind='log', sink_method=f'{C}/NegMapOtherKey;{RUN}', sdk='app', entry=MAIN_ONCREATE,
+     precision='key-insensitive map models (taint the whole map) report it')
+
+# SDK namespace without a flow: the Getui stand-in reads the phone number but only POSTs a
+# constant heartbeat (its own HTTP code, so the case is scored apart from HttpHelper.post)
+write(SMALI, f'{GT}/push/core/Heartbeat;', header(f'{GT}/push/core/Heartbeat;', 'Ljava/lang/Object;', 'public final')
+      + ctor('Ljava/lang/Object;') + """
+.method public static beat(Landroid/content/Context;)V
+    .locals 4
+    const-string v0, "phone"
+    invoke-virtual {p0, v0}, Landroid/content/Context;->getSystemService(Ljava/lang/String;)Ljava/lang/Object;
+    move-result-object v0
+    check-cast v0, Landroid/telephony/TelephonyManager;
+    invoke-virtual {v0}, Landroid/telephony/TelephonyManager;->getLine1Number()Ljava/lang/String;
+    move-result-object v3
+    if-eqz v3, :none
+    const-string v0, "hb=1"
+""" + http_write('v0', 'v1', 'v2', 'https://sdk.open.phone.igexin.com/hb.php') + """
+    :none
+    return-void
+.end method
+""")
+case(id='neg_sdk_no_flow', feature='third-party push SDK (com.igexin) reads the phone number but POSTs only a constant heartbeat',
+     flow=False, source=GET_LINE1, data_type='phone_number',
+     source_method=f'{GT}/push/core/Heartbeat;->beat(Landroid/content/Context;)V', sink=OS_WRITE, sink_kind='network',
+     sink_method=f'{GT}/push/core/Heartbeat;->beat(Landroid/content/Context;)V', sdk='getui-push', entry=APP_ONCREATE,
+     precision='attributing every SDK read to every SDK sink (co-occurrence) reports it')
+
 # ---------------------------------------------------------------- entry points
 ENTRY_CASES = ['DirectLeak', 'InstanceFieldLeak', 'StaticFieldLeak', 'ArrayLeak', 'ListLeak', 'MapLeak',
                'StringBuilderLeak', 'HelperLeak', 'ThreadLeak', 'SmsLeak', 'FileLeak', 'PrefsLeak', 'IntentLeak',
-               'NegOverwritten', 'NegListOtherElement', 'NegArrayOtherElement', 'NegOtherField', 'NegConstant']
+               'NegOverwritten', 'NegListOtherElement', 'NegArrayOtherElement', 'NegOtherField', 'NegConstant',
+               'NegInstanceField', 'NegStaticField', 'NegStringBuilder', 'NegHelper', 'NegThread', 'NegSms', 'NegFile',
+               'NegPrefs', 'NegIntent', 'NegImplicit', 'NegMapOtherKey']
 calls = ''.join(f"    invoke-static {{p0}}, {C}/{n};->run(Landroid/content/Context;)V\n" for n in ENTRY_CASES)
 write(SMALI, f'{P}/MainActivity;', header(f'{P}/MainActivity;', 'Landroid/app/Activity;') + ctor('Landroid/app/Activity;') + f"""
 .method protected onCreate(Landroid/os/Bundle;)V
     .locals 0
     invoke-super {{p0, p1}}, Landroid/app/Activity;->onCreate(Landroid/os/Bundle;)V
 {calls}    invoke-static {{p0}}, {C}/LocationCallbackLeak;->register(Landroid/content/Context;)V
+    invoke-static {{p0}}, {C}/NegLocationCallback;->register(Landroid/content/Context;)V
     return-void
 .end method
 """)
@@ -553,12 +916,30 @@ write(SMALI, f'{P}/FlowsApp;', header(f'{P}/FlowsApp;', 'Landroid/app/Applicatio
     .locals 1
     invoke-super {{p0}}, Landroid/app/Application;->onCreate()V
     invoke-static {{p0}}, {C}/StaticFieldStore;->save(Landroid/content/Context;)V
+    invoke-static {{p0}}, {C}/NegStaticFieldStore;->save(Landroid/content/Context;)V
     invoke-static {{}}, Lcom/igexin/sdk/PushManager;->getInstance()Lcom/igexin/sdk/PushManager;
     move-result-object v0
     invoke-virtual {{v0, p0}}, Lcom/igexin/sdk/PushManager;->initialize(Landroid/content/Context;)V
     return-void
 .end method
 """)
+
+# ---------------------------------------------------------------- negative twins
+# Each negative case names the positive case whose feature it mirrors (issue 7: every feature
+# has a positive and a negative test; tests/flows_sample.rs checks the pairing).
+TWINS = {
+    'neg_overwritten': 'direct', 'neg_unreachable': 'direct', 'neg_constant': 'direct', 'neg_implicit': 'direct',
+    'neg_collection_other_element': 'collection_list', 'neg_array_other_element': 'array',
+    'neg_other_field': 'instance_field', 'neg_instance_field': 'instance_field', 'neg_static_field': 'static_field',
+    'neg_string_builder': 'string_builder', 'neg_helper_method': 'helper_method', 'neg_callback': 'callback',
+    'neg_thread': 'thread', 'neg_lifecycle': 'lifecycle', 'neg_sms': 'sms', 'neg_file': 'file',
+    'neg_shared_prefs': 'shared_prefs', 'neg_intent': 'intent', 'neg_collection_map_other_key': 'collection_map',
+    'neg_sdk_no_flow': 'sdk_getui_imei',
+}
+for c in CASES:
+    if not c['flow']:
+        c['twin'] = TWINS[c['id']]
+assert set(TWINS) == {c['id'] for c in CASES if not c['flow']}
 
 # ---------------------------------------------------------------- expected.toml
 def q(s):
@@ -581,6 +962,7 @@ lines = ["""# Ground truth for the `flows` sample (samples/apk/flows.apk), score
 #                     on purpose); the sink may run from another entry (static_field)
 #   precision         for negative cases that simpler analyses get wrong: what such an analysis
 #                     reports; a report on a flow = false case counts as a false positive
+#   twin              for negative cases: the id of the positive case whose feature it mirrors
 #
 # Scoring: precision = TP / (TP + FP), recall = TP / (number of flow = true cases), matching a
 # reported flow to a case by (source API, sink API, sink_method).
@@ -590,11 +972,11 @@ package = "com.sdkflow.sample.flows"
 for c in CASES:
     lines.append('[[case]]')
     for key in ('id', 'feature', 'flow', 'source', 'source_kind', 'data_type', 'source_method', 'sink', 'sink_kind',
-                'sink_method', 'sdk', 'entry', 'precision'):
+                'sink_method', 'sdk', 'entry', 'precision', 'twin'):
         if key not in c:
             if key == 'source_kind':
                 c[key] = 'return_value' if c['source'] else ''
-            elif key == 'precision':
+            elif key in ('precision', 'twin'):
                 continue
         v = c[key]
         lines.append(f'{key} = ' + ('true' if v is True else 'false' if v is False else q(v)))

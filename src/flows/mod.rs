@@ -20,6 +20,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use serde::Serialize;
 
 use crate::apk::LoadedApp;
+use crate::callgraph::CallGraph;
 use crate::detect::Detections;
 use crate::dex::Multidex;
 use crate::dex::insn::decode_at;
@@ -199,7 +200,21 @@ pub fn analyze(
     catalog: &ApiCatalog,
     options: &FlowOptions,
 ) -> FlowReport {
-    let mut program = Program::new(multidex, catalog);
+    let graph = CallGraph::build(multidex, manifest);
+    analyze_with_graph(multidex, manifest, &graph, detections, catalog, options)
+}
+
+/// [`analyze`] over a call graph the caller already built for this app (one call graph
+/// per app: reachability and call targets come from it).
+pub fn analyze_with_graph(
+    multidex: &Multidex<'_>,
+    manifest: Option<&Manifest>,
+    graph: &CallGraph,
+    detections: &Detections,
+    catalog: &ApiCatalog,
+    options: &FlowOptions,
+) -> FlowReport {
+    let mut program = Program::new(multidex, catalog, graph);
     let entries = if options.all_methods_are_entries {
         program.entries(None)
     } else {

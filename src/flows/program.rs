@@ -1,26 +1,34 @@
-//! The app's code as the analysis sees it: every method with code, the class hierarchy,
-//! call resolution (cached per dex and method reference) and reachability from Android's
-//! entry points.
+//! The app's code as the analysis sees it: every method with code, the class hierarchy (for
+//! catalogue lookups), what each method reference is (source, sink, propagator; cached per
+//! dex and method reference), and — from the project's [`CallGraph`] — the app methods each
+//! call site may run and reachability from Android's entry points.
 //!
-//! This is a small call graph of its own (class-hierarchy analysis for app receivers,
-//! allocated-type callbacks for framework receivers). It is kept behind [`Program`] so the
-//! shared `callgraph` module can replace it without touching the taint solver.
+//! The call graph supplies the edges (CHA for virtual and interface calls, the implicit
+//! `Thread.start`, executor, handler and listener-registration edges, the components'
+//! lifecycle methods as entries). The one rule added here is when a static initialiser
+//! runs: the call graph starts every `<clinit>` from its root, which would make all of a
+//! big app's class initialisers (and what they call) reachable; here a `<clinit>` runs when
+//! its class is used (a method of it runs, it is instantiated, or a static field is read or
+//! written).
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, HashSet};
 use std::sync::{Mutex, OnceLock};
 
 use rayon::prelude::*;
 
+use petgraph::Direction;
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+
 use super::catalog::{ApiCatalog, Flow};
+use crate::callgraph::{CallGraph, EdgeKind};
 use crate::dex::insn::{Opcode, Operands};
-use crate::dex::{DexFile, Multidex, access, invoke_site};
+use crate::dex::{DexFile, Multidex, invoke_site};
 use crate::manifest::Manifest;
 
 /// Index of a method in [`Program::methods`].
 pub type MethodId = u32;
 
-/// Most targets one virtual call may resolve to (beyond it the call is cut).
-const MAX_TARGETS: usize = 64;
 /// Longest superclass chain followed.
 const MAX_CHAIN: usize = 64;
 
@@ -46,17 +54,12 @@ pub struct MethodInfo<'a> {
 struct ClassInfo<'a> {
     superclass: Option<&'a [u8]>,
     interfaces: Vec<&'a [u8]>,
-    /// Virtual (overridable) methods.
-    virtuals: Vec<MethodId>,
 }
 
-/// What a method reference is, computed once per dex and `method_ids` index.
+/// What a method reference is, computed once per dex and `method_ids` index. Which app
+/// methods a call runs is per call site: [`Program::targets`].
 #[derive(Debug, Clone, Default)]
 pub struct Callee {
-    /// The definition found up the class chain (direct, static, super and virtual calls).
-    pub up: Option<MethodId>,
-    /// Overrides in app subtypes (virtual and interface calls only).
-    pub overrides: Vec<MethodId>,
     /// Catalogue sources the call may be (conditions checked at the site).
     pub sources: Vec<usize>,
     /// Catalogue sink.
@@ -70,7 +73,7 @@ pub struct Callee {
     /// Returns the receiver's own type (builders: `StringBuilder.append`), so the result
     /// aliases the receiver.
     pub returns_self: bool,
-    /// The receiver's class is a known collection with index-ordered elements.
+    /// The receiver's class is a known list (elements by index) or map (values by key).
     pub list_op: Option<ListOp>,
 }
 
@@ -81,6 +84,10 @@ pub enum ListOp {
     Append,
     /// `get(i)`.
     Get,
+    /// `Map.put(k, v)`.
+    Put,
+    /// `Map.get(k)`.
+    GetKey,
 }
 
 /// What a field reference is.
@@ -117,6 +124,62 @@ pub enum Reached {
     },
 }
 
+/// One successor of a method during the reachability walk.
+struct Succ<'a> {
+    to: MethodId,
+    how: Reached,
+    /// Follow only once this class is instantiated (a CHA override target).
+    needs: Option<&'a [u8]>,
+}
+
+/// State of the reachability walk.
+struct Walk<'a> {
+    reached: Vec<Option<Reached>>,
+    callers: Vec<HashSet<MethodId>>,
+    instantiated: HashSet<&'a [u8]>,
+    /// Override edges waiting for their class to be instantiated.
+    pending: HashMap<&'a [u8], Vec<(MethodId, MethodId, Reached)>>,
+    /// Methods reached for the first time in this level.
+    next: Vec<MethodId>,
+}
+
+impl<'a> Walk<'a> {
+    /// Follow an edge (`caller` `None` for an entry); a newly reached constructor makes its
+    /// class instantiated, which releases the override edges waiting for it.
+    fn accept(
+        &mut self,
+        program: &Program<'a>,
+        caller: Option<MethodId>,
+        to: MethodId,
+        how: Reached,
+    ) {
+        let mut work = vec![(caller, to, how)];
+        while let Some((caller, to, how)) = work.pop() {
+            if let Some(c) = caller
+                && let Some(set) = self.callers.get_mut(to as usize)
+            {
+                set.insert(c);
+            }
+            let Some(slot) = self.reached.get_mut(to as usize) else {
+                continue;
+            };
+            if slot.is_some() {
+                continue;
+            }
+            *slot = Some(how);
+            self.next.push(to);
+            if let Some(info) = program.methods.get(to as usize)
+                && info.name == b"<init>"
+                && self.instantiated.insert(info.class)
+            {
+                for (c, t, h) in self.pending.remove(info.class).unwrap_or_default() {
+                    work.push((Some(c), t, h));
+                }
+            }
+        }
+    }
+}
+
 /// Global field ids by (class, name) descriptor bytes.
 type FieldIds<'a> = HashMap<(&'a [u8], &'a [u8]), u32>;
 
@@ -127,9 +190,16 @@ pub struct Program<'a> {
     /// Every method with code.
     pub methods: Vec<MethodInfo<'a>>,
     classes: HashMap<&'a [u8], ClassInfo<'a>>,
-    /// (class, name, proto) to method.
-    by_key: HashMap<(&'a [u8], &'a [u8], String), MethodId>,
-    children: HashMap<&'a [u8], Vec<&'a [u8]>>,
+    /// Static initialiser of each class (`<clinit>` is always `()V`).
+    clinits: HashMap<&'a [u8], MethodId>,
+    /// The project's call graph.
+    graph: &'a CallGraph,
+    /// Call-graph node of each method (`None`: the graph does not know this definition).
+    node_of: Vec<Option<NodeIndex>>,
+    /// Method of each call-graph node (by node index).
+    method_of: Vec<Option<MethodId>>,
+    /// Per method: (call offset, app method) for every invoke edge, sorted (lazily).
+    site_targets: Vec<OnceLock<Vec<(u32, MethodId)>>>,
     callees: Vec<Vec<OnceLock<Callee>>>,
     fields: Vec<Vec<OnceLock<FieldRef>>>,
     field_ids: Mutex<FieldIds<'a>>,
@@ -141,8 +211,12 @@ pub struct Program<'a> {
 }
 
 impl<'a> Program<'a> {
-    /// Index the app's methods and classes.
-    pub fn new(multidex: &'a Multidex<'a>, catalog: &'a ApiCatalog) -> Program<'a> {
+    /// Index the app's methods and classes and tie them to the call graph's nodes.
+    pub fn new(
+        multidex: &'a Multidex<'a>,
+        catalog: &'a ApiCatalog,
+        graph: &'a CallGraph,
+    ) -> Program<'a> {
         let per_dex: Vec<_> = multidex
             .dexes
             .par_iter()
@@ -151,19 +225,16 @@ impl<'a> Program<'a> {
             .collect();
         let mut methods = Vec::new();
         let mut classes = HashMap::new();
-        let mut by_key = HashMap::new();
+        let mut clinits = HashMap::new();
         for (dex_classes, dex_methods) in per_dex {
             for ((desc, superclass, interfaces), ms) in dex_classes.into_iter().zip(dex_methods) {
                 // As on the device, the first definition of a class wins.
                 if classes.contains_key(desc) {
                     continue;
                 }
-                let mut virtuals = Vec::new();
-                for (info, proto, is_virtual) in ms {
-                    let id = methods.len() as MethodId;
-                    by_key.insert((info.class, info.name, proto), id);
-                    if is_virtual {
-                        virtuals.push(id);
+                for info in ms {
+                    if info.name == b"<clinit>" {
+                        clinits.insert(info.class, methods.len() as MethodId);
                     }
                     methods.push(info);
                 }
@@ -172,17 +243,11 @@ impl<'a> Program<'a> {
                     ClassInfo {
                         superclass,
                         interfaces,
-                        virtuals,
                     },
                 );
             }
         }
-        let mut children: HashMap<&[u8], Vec<&[u8]>> = HashMap::new();
-        for (desc, c) in &classes {
-            for sup in c.superclass.iter().chain(&c.interfaces) {
-                children.entry(*sup).or_default().push(*desc);
-            }
-        }
+        let (node_of, method_of) = link_nodes(&methods, multidex, graph);
         let callees = multidex
             .dexes
             .iter()
@@ -202,8 +267,11 @@ impl<'a> Program<'a> {
             multidex,
             methods,
             classes,
-            by_key,
-            children,
+            clinits,
+            graph,
+            node_of,
+            method_of,
+            site_targets: (0..n).map(|_| OnceLock::new()).collect(),
             callees,
             fields,
             field_ids: Mutex::new(HashMap::new()),
@@ -267,40 +335,6 @@ impl<'a> Program<'a> {
         None
     }
 
-    fn find_up(&self, class: &'a [u8], name: &[u8], proto: &str) -> Option<MethodId> {
-        let mut cur = class;
-        for _ in 0..MAX_CHAIN {
-            let info = self.classes.get(cur)?;
-            if let Some(&m) = self.by_key.get(&(cur, name, proto.to_string())) {
-                return Some(m);
-            }
-            cur = info.superclass?;
-        }
-        None
-    }
-
-    fn find_overrides(&self, class: &'a [u8], name: &[u8], proto: &str) -> Vec<MethodId> {
-        let mut out = Vec::new();
-        let mut seen = HashSet::new();
-        let mut queue: VecDeque<&[u8]> = self
-            .children
-            .get(class)
-            .into_iter()
-            .flatten()
-            .copied()
-            .collect();
-        while let Some(c) = queue.pop_front() {
-            if !seen.insert(c) || out.len() >= MAX_TARGETS {
-                continue;
-            }
-            if let Some(&m) = self.by_key.get(&(c, name, proto.to_string())) {
-                out.push(m);
-            }
-            queue.extend(self.children.get(c).into_iter().flatten().copied());
-        }
-        out
-    }
-
     /// What method reference `idx` of dex `dex` resolves to (cached).
     pub fn callee(&self, dex: usize, idx: u32) -> Option<&Callee> {
         let cell = self.callees.get(dex)?.get(idx as usize)?;
@@ -311,18 +345,10 @@ impl<'a> Program<'a> {
         let file = &self.multidex.dexes.get(dex)?.file;
         let mid = file.method_id(idx).ok()?;
         let class_bytes = file.type_descriptor_bytes(u32::from(mid.class_idx)).ok()?;
-        let name_bytes = file.string_bytes(mid.name_idx).ok()?;
         let proto = file.proto_descriptor(u32::from(mid.proto_idx)).ok()?;
         let class = file.type_descriptor(u32::from(mid.class_idx)).ok()?;
         let name = file.string(mid.name_idx).ok()?;
-        // App code first: a method the app defines is analysed, not looked up.
-        let mut callee = Callee {
-            up: self.find_up(class_bytes, name_bytes, &proto),
-            ..Callee::default()
-        };
-        if self.classes.contains_key(class_bytes) && name_bytes != b"<init>" {
-            callee.overrides = self.find_overrides(class_bytes, name_bytes, &proto);
-        }
+        let mut callee = Callee::default();
         // Catalogue lookups under the referenced class, else the first framework class
         // above an app class (`MainActivity.sendBroadcast` is `Context.sendBroadcast`).
         let mut api_classes = vec![class.to_string()];
@@ -348,6 +374,16 @@ impl<'a> Program<'a> {
             callee.list_op = match (&*name, params) {
                 ("add", 1) => Some(ListOp::Append),
                 ("get", 1) => Some(ListOp::Get),
+                _ => None,
+            };
+        } else if is_map_class(&class) {
+            let params = file
+                .proto_parameters(u32::from(mid.proto_idx))
+                .map(|p| p.len())
+                .unwrap_or(0);
+            callee.list_op = match (&*name, params) {
+                ("put", 2) => Some(ListOp::Put),
+                ("get", 1) => Some(ListOp::GetKey),
                 _ => None,
             };
         }
@@ -386,111 +422,107 @@ impl<'a> Program<'a> {
         })
     }
 
-    /// Callback methods of app class `desc`: virtual methods no app supertype declares,
-    /// when the class has a framework supertype other than `Object` (listeners,
-    /// `Runnable`, `Handler`...). The framework calls them once an instance exists.
-    fn callbacks(&self, desc: &[u8]) -> Vec<MethodId> {
-        let Some(info) = self.classes.get(desc) else {
-            return Vec::new();
-        };
-        let has_framework_super = info
-            .superclass
-            .iter()
-            .chain(&info.interfaces)
-            .any(|s| *s != b"Ljava/lang/Object;" && !self.classes.contains_key(*s))
-            || self
-                .external_super(desc)
-                .is_some_and(|s| s != b"Ljava/lang/Object;");
-        if !has_framework_super {
-            return Vec::new();
-        }
-        info.virtuals.clone()
-    }
-
     fn clinit(&self, class: &'a [u8]) -> Option<MethodId> {
-        self.by_key
-            .get(&(class, b"<clinit>".as_slice(), "()V".to_string()))
-            .copied()
+        self.clinits.get(class).copied()
     }
 
-    /// Entry points: the methods the framework calls on manifest components and the
-    /// Application class (every virtual method and constructor of the class and its app
-    /// superclasses), or every method when there is no manifest.
+    /// Entry points: the methods the call graph's `<android>` root starts (lifecycle methods
+    /// of the manifest's components and the Application, with their app superclasses'),
+    /// or every method when there is no manifest. The root's `<clinit>` edges are left out
+    /// (see the module doc).
     pub fn entries(&self, manifest: Option<&Manifest>) -> Vec<MethodId> {
-        let Some(manifest) = manifest else {
+        if manifest.is_none() {
             return (0..self.methods.len() as MethodId).collect();
-        };
-        let mut names: Vec<&str> = manifest
-            .components
-            .iter()
-            .map(|c| c.name.as_str())
+        }
+        let mut out: Vec<MethodId> = self
+            .graph
+            .graph
+            .edges_directed(self.graph.root, Direction::Outgoing)
+            .filter(|e| e.weight().kind != EdgeKind::StaticInit)
+            .filter_map(|e| self.method_of_node(e.target()))
             .collect();
-        if let Some(app) = &manifest.application.name {
-            names.push(app);
-        }
-        let mut out = Vec::new();
-        for name in names {
-            let desc = format!("L{};", name.replace('.', "/"));
-            let mut cur: Option<&[u8]> =
-                self.classes.get_key_value(desc.as_bytes()).map(|(k, _)| *k);
-            for _ in 0..MAX_CHAIN {
-                let Some(c) = cur else { break };
-                let Some(info) = self.classes.get(c) else {
-                    break;
-                };
-                out.extend(info.virtuals.iter().copied());
-                out.extend(
-                    self.by_key
-                        .get(&(c, b"<init>".as_slice(), "()V".to_string()))
-                        .copied(),
-                );
-                out.extend(self.clinit(c));
-                cur = info.superclass;
-            }
-        }
         out.sort_unstable();
         out.dedup();
         out
     }
 
+    fn method_of_node(&self, n: NodeIndex) -> Option<MethodId> {
+        self.method_of.get(n.index()).copied().flatten()
+    }
+
+    /// The app methods the call at `offset` in method `m` may run (the call graph's direct,
+    /// static, super, virtual and interface edges: CHA over the app's classes). Implicit
+    /// edges (threads, callbacks) are not calls with arguments and are not listed.
+    pub fn targets(&self, m: MethodId, offset: u32) -> &[(u32, MethodId)] {
+        let Some(cell) = self.site_targets.get(m as usize) else {
+            return &[];
+        };
+        let all = cell.get_or_init(|| {
+            let Some(node) = self.node_of.get(m as usize).copied().flatten() else {
+                return Vec::new();
+            };
+            let mut v: Vec<(u32, MethodId)> = self
+                .graph
+                .graph
+                .edges_directed(node, Direction::Outgoing)
+                .filter(|e| is_invoke_edge(e.weight().kind))
+                .filter_map(|e| Some((e.weight().offset, self.method_of_node(e.target())?)))
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        });
+        let lo = all.partition_point(|(o, _)| *o < offset);
+        let hi = all.partition_point(|(o, _)| *o <= offset);
+        all.get(lo..hi).unwrap_or(&[])
+    }
+
     /// Walk from the entry points, level by level (in parallel within a level), so the
     /// first way a method is reached is a shortest one.
+    ///
+    /// Virtual and interface calls follow the call graph's CHA targets in subtypes of the
+    /// referenced class only once that subtype is instantiated in reached code (rapid type
+    /// analysis: a class counts as instantiated when one of its constructors is reached,
+    /// which covers the framework creating components). Without it a call on
+    /// `Runnable.run` or `Object.toString` would reach every app override.
     pub fn compute_reachability(&mut self, entries: &[MethodId]) {
-        let mut reached = vec![None; self.methods.len()];
-        let mut callers: Vec<HashSet<MethodId>> = vec![HashSet::new(); self.methods.len()];
-        let mut frontier = Vec::new();
+        let mut walk = Walk {
+            reached: vec![None; self.methods.len()],
+            callers: vec![HashSet::new(); self.methods.len()],
+            instantiated: HashSet::new(),
+            pending: HashMap::new(),
+            next: Vec::new(),
+        };
         for &e in entries {
-            if let Some(slot) = reached.get_mut(e as usize)
-                && slot.is_none()
-            {
-                *slot = Some(Reached::Entry);
-                frontier.push(e);
-            }
+            walk.accept(self, None, e, Reached::Entry);
         }
+        let mut frontier = std::mem::take(&mut walk.next);
         while !frontier.is_empty() {
-            let found: Vec<(MethodId, Vec<(MethodId, Reached)>)> = frontier
+            let found: Vec<(MethodId, Vec<Succ<'a>>)> = frontier
                 .par_iter()
                 .map(|&m| (m, self.successors(m)))
                 .collect();
-            let mut next = Vec::new();
             for (caller, succs) in found {
-                for (callee, how) in succs {
-                    if let Some(set) = callers.get_mut(callee as usize) {
-                        set.insert(caller);
-                    }
-                    if let Some(slot) = reached.get_mut(callee as usize)
-                        && slot.is_none()
-                    {
-                        *slot = Some(how);
-                        next.push(callee);
+                for Succ { to, how, needs } in succs {
+                    match needs {
+                        Some(class) if !walk.instantiated.contains(class) => {
+                            walk.pending
+                                .entry(class)
+                                .or_default()
+                                .push((caller, to, how));
+                        }
+                        _ => walk.accept(self, Some(caller), to, how),
                     }
                 }
             }
+            let mut next = std::mem::take(&mut walk.next);
             next.sort_unstable();
+            next.dedup();
             frontier = next;
         }
-        self.reached = reached;
-        self.callers = callers
+        self.reached = walk.reached;
+        self.callers = walk
+            .callers
             .into_iter()
             .map(|s| {
                 let mut v: Vec<_> = s.into_iter().collect();
@@ -500,77 +532,113 @@ impl<'a> Program<'a> {
             .collect();
     }
 
-    /// The methods `m` may transfer control to, with how.
-    fn successors(&self, m: MethodId) -> Vec<(MethodId, Reached)> {
+    /// The methods `m` may transfer control to, with how: the call graph's edges, plus the
+    /// static initialisers of the classes `m` uses.
+    fn successors(&self, m: MethodId) -> Vec<Succ<'a>> {
         let mut out = Vec::new();
         let Some(info) = self.methods.get(m as usize) else {
             return out;
         };
-        let Some(file) = self.dex(m) else { return out };
+        let push = |out: &mut Vec<Succ<'a>>, to, how| {
+            out.push(Succ {
+                to,
+                how,
+                needs: None,
+            })
+        };
         // The class's own static initialiser runs before any of its methods.
-        out.extend(self.clinit(info.class).map(|c| (c, Reached::Entry)));
+        if let Some(c) = self.clinit(info.class) {
+            push(&mut out, c, Reached::Entry);
+        }
+        let Some(file) = self.dex(m) else { return out };
         let Ok(Some(code)) = file.code_item(info.code_off) else {
             return out;
         };
+        // Classes referenced by this method's invokes, by offset (for the RTA filter), and
+        // classes initialised by instantiation or static field access (the call graph has
+        // no edge for those).
+        let mut invoked: Vec<(u32, &'a [u8])> = Vec::new();
         for insn in code.instructions() {
             let Ok(insn) = insn else { break };
-            let call = Reached::Call {
-                caller: m,
-                offset: insn.offset,
-            };
             if let Some(site) = invoke_site(&insn) {
-                if matches!(
-                    insn.opcode,
-                    Opcode::INVOKE_CUSTOM | Opcode::INVOKE_CUSTOM_RANGE
-                ) {
-                    continue;
-                }
-                if let Some(c) = self.callee(info.dex, site.target) {
-                    let virtual_call = matches!(
-                        insn.opcode,
-                        Opcode::INVOKE_VIRTUAL
-                            | Opcode::INVOKE_VIRTUAL_RANGE
-                            | Opcode::INVOKE_INTERFACE
-                            | Opcode::INVOKE_INTERFACE_RANGE
-                    );
-                    out.extend(c.up.map(|t| (t, call)));
-                    if virtual_call {
-                        out.extend(c.overrides.iter().map(|&t| (t, call)));
-                    }
-                    if let Some(t) = c.up
-                        && let Some(ti) = self.methods.get(t as usize)
-                    {
-                        out.extend(self.clinit(ti.class).map(|ci| (ci, call)));
-                    }
+                let class = file
+                    .method_id(site.target)
+                    .ok()
+                    .and_then(|mid| file.type_descriptor_bytes(u32::from(mid.class_idx)).ok());
+                if let Some(class) = class {
+                    invoked.push((insn.offset, class));
                 }
                 continue;
             }
-            match (insn.opcode, insn.operands) {
+            let class = match (insn.opcode, insn.operands) {
                 (Opcode::NEW_INSTANCE, Operands::Index { index, .. }) => {
-                    if let Ok(desc) = file.type_descriptor_bytes(index) {
-                        let how = Reached::Callback {
-                            caller: m,
-                            offset: insn.offset,
-                        };
-                        out.extend(self.callbacks(desc).into_iter().map(|t| (t, how)));
-                        out.extend(self.clinit(desc).map(|c| (c, call)));
-                    }
+                    file.type_descriptor_bytes(index).ok()
                 }
                 (op, Operands::Index { index, .. })
                     if (Opcode::SGET.0..=Opcode::SPUT_SHORT.0).contains(&op.0) =>
                 {
-                    let class = file
-                        .field_id(index)
+                    file.field_id(index)
                         .ok()
-                        .and_then(|f| file.type_descriptor_bytes(u32::from(f.class_idx)).ok());
-                    if let Some(class) = class {
-                        out.extend(self.clinit(class).map(|c| (c, call)));
-                    }
+                        .and_then(|f| file.type_descriptor_bytes(u32::from(f.class_idx)).ok())
                 }
-                _ => {}
+                _ => None,
+            };
+            if let Some(c) = class.and_then(|c| self.clinit(c)) {
+                let how = Reached::Call {
+                    caller: m,
+                    offset: insn.offset,
+                };
+                push(&mut out, c, how);
+            }
+        }
+        let Some(node) = self.node_of.get(m as usize).copied().flatten() else {
+            return out;
+        };
+        for e in self.graph.graph.edges_directed(node, Direction::Outgoing) {
+            let Some(t) = self.method_of_node(e.target()) else {
+                continue;
+            };
+            let Some(ti) = self.methods.get(t as usize) else {
+                continue;
+            };
+            let offset = e.weight().offset;
+            let kind = e.weight().kind;
+            let how = if is_invoke_edge(kind) {
+                Reached::Call { caller: m, offset }
+            } else {
+                Reached::Callback { caller: m, offset }
+            };
+            // An override in a subtype of the referenced class runs only for an instance
+            // of that subtype.
+            let needs = if matches!(kind, EdgeKind::Virtual | EdgeKind::Interface) {
+                let at = invoked.partition_point(|(o, _)| *o < offset);
+                invoked
+                    .get(at)
+                    .filter(|(o, _)| *o == offset)
+                    .filter(|(_, r)| !self.is_self_or_ancestor(ti.class, r))
+                    .map(|_| ti.class)
+            } else {
+                None
+            };
+            out.push(Succ { to: t, how, needs });
+            if let Some(ci) = self.clinit(ti.class) {
+                push(&mut out, ci, how);
             }
         }
         out
+    }
+
+    /// True when app class `class` is `of` or one of its superclasses.
+    fn is_self_or_ancestor(&self, class: &[u8], of: &[u8]) -> bool {
+        let mut cur = Some(of);
+        for _ in 0..MAX_CHAIN {
+            let Some(c) = cur else { return false };
+            if c == class {
+                return true;
+            }
+            cur = self.classes.get(c).and_then(|i| i.superclass);
+        }
+        false
     }
 
     /// The shortest known call path from an entry point to `m` (entry first).
@@ -598,6 +666,79 @@ impl<'a> Program<'a> {
     }
 }
 
+/// Edges that are calls with arguments (summaries apply), as opposed to the framework
+/// running a method later (threads, executors, listeners, lifecycle, class init).
+fn is_invoke_edge(kind: EdgeKind) -> bool {
+    matches!(
+        kind,
+        EdgeKind::Direct
+            | EdgeKind::Static
+            | EdgeKind::Super
+            | EdgeKind::Virtual
+            | EdgeKind::Interface
+    )
+}
+
+/// Tie the analysis's methods to call-graph nodes: by (dex, method index) of the node's
+/// definition, else by signature (a class defined in two dex files: the graph keeps one
+/// definition, the analysis the first).
+fn link_nodes(
+    methods: &[MethodInfo<'_>],
+    multidex: &Multidex<'_>,
+    graph: &CallGraph,
+) -> (Vec<Option<NodeIndex>>, Vec<Option<MethodId>>) {
+    // Per dex, method index to method (dense: method_ids are numbered from 0).
+    let mut by_def: Vec<Vec<Option<MethodId>>> = multidex
+        .dexes
+        .iter()
+        .map(|e| vec![None; e.file.method_count() as usize])
+        .collect();
+    for (i, m) in methods.iter().enumerate() {
+        if let Some(slot) = by_def
+            .get_mut(m.dex)
+            .and_then(|d| d.get_mut(m.method_idx as usize))
+        {
+            *slot = Some(i as MethodId);
+        }
+    }
+    let mut node_of = vec![None; methods.len()];
+    let mut method_of = vec![None; graph.graph.node_count()];
+    for n in graph.graph.node_indices() {
+        let Some(def) = graph.graph[n].def else {
+            continue;
+        };
+        if let Some(m) = by_def
+            .get(def.dex)
+            .and_then(|d| d.get(def.method_idx as usize))
+            .copied()
+            .flatten()
+        {
+            if let Some(slot) = node_of.get_mut(m as usize) {
+                *slot = Some(n);
+            }
+            if let Some(slot) = method_of.get_mut(n.index()) {
+                *slot = Some(m);
+            }
+        }
+    }
+    for (i, (info, slot)) in methods.iter().zip(node_of.iter_mut()).enumerate() {
+        if slot.is_some() {
+            continue;
+        }
+        let sig = multidex
+            .dexes
+            .get(info.dex)
+            .and_then(|d| d.file.method_signature(info.method_idx).ok());
+        *slot = sig.and_then(|s| graph.node(&s));
+        if let Some(back) = slot.and_then(|n| method_of.get_mut(n.index()))
+            && back.is_none()
+        {
+            *back = Some(i as MethodId);
+        }
+    }
+    (node_of, method_of)
+}
+
 fn is_list_class(class: &str) -> bool {
     matches!(
         class,
@@ -609,8 +750,20 @@ fn is_list_class(class: &str) -> bool {
     )
 }
 
+fn is_map_class(class: &str) -> bool {
+    matches!(
+        class,
+        "Ljava/util/Map;"
+            | "Ljava/util/HashMap;"
+            | "Ljava/util/LinkedHashMap;"
+            | "Ljava/util/TreeMap;"
+            | "Ljava/util/Hashtable;"
+            | "Ljava/util/concurrent/ConcurrentHashMap;"
+    )
+}
+
 type ClassRow<'a> = (&'a [u8], Option<&'a [u8]>, Vec<&'a [u8]>);
-type MethodRow<'a> = Vec<(MethodInfo<'a>, String, bool)>;
+type MethodRow<'a> = Vec<MethodInfo<'a>>;
 
 /// Classes and methods of one dex; broken items are skipped (the dex module reports them).
 fn index_dex<'a>(d: usize, file: &DexFile<'a>) -> (Vec<ClassRow<'a>>, Vec<MethodRow<'a>>) {
@@ -632,11 +785,10 @@ fn index_dex<'a>(d: usize, file: &DexFile<'a>) -> (Vec<ClassRow<'a>>, Vec<Method
             .collect();
         let mut ms = Vec::new();
         if let Ok(Some(data)) = file.class_data(&def) {
-            for (m, is_virtual) in data
+            for m in data
                 .direct_methods
                 .iter()
-                .map(|m| (m, false))
-                .chain(data.virtual_methods.iter().map(|m| (m, true)))
+                .chain(data.virtual_methods.iter())
             {
                 if m.code_off == 0 {
                     continue;
@@ -644,25 +796,17 @@ fn index_dex<'a>(d: usize, file: &DexFile<'a>) -> (Vec<ClassRow<'a>>, Vec<Method
                 let Ok(mid) = file.method_id(m.method_idx) else {
                     continue;
                 };
-                let (Ok(name), Ok(proto)) = (
-                    file.string_bytes(mid.name_idx),
-                    file.proto_descriptor(u32::from(mid.proto_idx)),
-                ) else {
+                let Ok(name) = file.string_bytes(mid.name_idx) else {
                     continue;
                 };
-                let is_virtual = is_virtual && m.access_flags & access::STATIC == 0;
-                ms.push((
-                    MethodInfo {
-                        dex: d,
-                        method_idx: m.method_idx,
-                        code_off: m.code_off,
-                        access: m.access_flags,
-                        class: desc,
-                        name,
-                    },
-                    proto,
-                    is_virtual,
-                ));
+                ms.push(MethodInfo {
+                    dex: d,
+                    method_idx: m.method_idx,
+                    code_off: m.code_off,
+                    access: m.access_flags,
+                    class: desc,
+                    name,
+                });
             }
         }
         classes.push((desc, superclass, interfaces));

@@ -238,6 +238,8 @@ impl Val {
 struct Obj {
     /// Per constant index (arrays, lists), when the object was created here.
     elems: Option<Vec<Taint>>,
+    /// Per constant string key (maps created here; keys are string ids of the method's dex).
+    keys: Option<Vec<(u32, Taint)>>,
     /// Everything the object holds.
     all: Taint,
     stream: bool,
@@ -295,6 +297,7 @@ impl State {
                 let o = self.obj_mut(id);
                 o.all.union(t);
                 o.elems = None;
+                o.keys = None;
             }
             None => {
                 if let Some(slot) = self.regs.get_mut(r as usize) {
@@ -333,6 +336,25 @@ impl State {
                     };
                     if merged != mine.elems {
                         mine.elems = merged;
+                        changed = true;
+                    }
+                    let keys = match (&mine.keys, &ob.keys) {
+                        (Some(x), Some(y)) => {
+                            let mut out = x.clone();
+                            for (k, t) in y {
+                                match out.iter_mut().find(|(j, _)| j == k) {
+                                    Some((_, slot)) => {
+                                        slot.union(t);
+                                    }
+                                    None => out.push((*k, t.clone())),
+                                }
+                            }
+                            Some(out)
+                        }
+                        _ => None,
+                    };
+                    if keys != mine.keys {
+                        mine.keys = keys;
                         changed = true;
                     }
                 }
@@ -553,8 +575,9 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             for i in start..end {
                 for &h in &cfg.handlers[i] {
                     let mut hs = st.clone();
-                    hs.heap
-                        .retain(|(_, o)| !o.all.is_empty() || o.elems.is_some());
+                    hs.heap.retain(|(_, o)| {
+                        !o.all.is_empty() || o.elems.is_some() || o.keys.is_some()
+                    });
                     flow_out.push((h, hs));
                 }
                 let insn = cfg.insns[i];
@@ -920,19 +943,71 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
         None
     }
 
+    /// `Map.put(k, v)` / `Map.get(k)` on a map created in this method with constant string
+    /// keys: values stay apart by key. `None` means "not modelled here" (the catalogue's
+    /// whole-map propagation applies, which also drops the per-key view).
+    fn map_op(
+        &self,
+        st: &mut State,
+        op: ListOp,
+        id: u32,
+        recv: &Val,
+        data_args: &[u32],
+    ) -> Option<Taint> {
+        let key = data_args.first().map(|&x| st.reg(x))?;
+        let k = key.string?;
+        if !key.taint.is_empty() {
+            return None;
+        }
+        match op {
+            ListOp::Put => {
+                let fresh = st
+                    .obj(id)
+                    .is_none_or(|o| o.keys.is_some() || o.all.is_empty());
+                if !fresh {
+                    return None;
+                }
+                let v = data_args.get(1).map(|&x| st.eff(x)).unwrap_or_default();
+                let o = st.obj_mut(id);
+                o.all.union(&v);
+                let keys = o.keys.get_or_insert_with(Vec::new);
+                // Strong update: on this path the key now maps to `v` alone; `put`
+                // returns the previous value.
+                let at = keys.iter().position(|(j, _)| *j == k);
+                let old = match at {
+                    Some(i) => keys
+                        .get_mut(i)
+                        .map(|(_, slot)| std::mem::replace(slot, v))
+                        .unwrap_or_default(),
+                    None if keys.len() < MAX_ELEMS => {
+                        keys.push((k, v));
+                        Taint::default()
+                    }
+                    None => {
+                        o.keys = None;
+                        return None;
+                    }
+                };
+                Some(old)
+            }
+            ListOp::GetKey => {
+                let keys = st.obj(id)?.keys.as_ref()?;
+                let mut t = recv.taint.clone();
+                if let Some((_, e)) = keys.iter().find(|(j, _)| *j == k) {
+                    t.union(e);
+                }
+                Some(t)
+            }
+            _ => None,
+        }
+    }
+
     fn invoke(&mut self, st: &mut State, insn: &Instruction<'_>) -> Option<Val> {
         let site = invoke_site(insn)?;
         let args: Vec<u32> = site.args.iter().collect();
         let is_static = matches!(
             insn.opcode,
             Opcode::INVOKE_STATIC | Opcode::INVOKE_STATIC_RANGE
-        );
-        let virtual_call = matches!(
-            insn.opcode,
-            Opcode::INVOKE_VIRTUAL
-                | Opcode::INVOKE_VIRTUAL_RANGE
-                | Opcode::INVOKE_INTERFACE
-                | Opcode::INVOKE_INTERFACE_RANGE
         );
         let program = self.ctx.program;
         let callee = program.callee(self.dex, site.target)?;
@@ -1061,6 +1136,12 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
                         o.all.union(&v);
                         return Some(result);
                     }
+                    ListOp::Put | ListOp::GetKey => {
+                        if let Some(r) = self.map_op(st, op, id, &rv, &data_args) {
+                            result.taint.union(&r);
+                            return Some(result);
+                        }
+                    }
                     ListOp::Get => {
                         let k = data_args.first().and_then(|&x| st.reg(x).konst);
                         if let (Some(o), Some(k)) = (st.obj(id), k)
@@ -1120,13 +1201,10 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             return Some(result);
         }
 
-        // App methods: apply their summaries.
-        let mut targets: Vec<MethodId> = callee.up.into_iter().collect();
-        if virtual_call {
-            targets.extend(callee.overrides.iter().copied());
-        }
+        // App methods (the call graph's targets of this site): apply their summaries.
+        let targets = program.targets(self.m, insn.offset);
         let arg_taint: Vec<Taint> = args.iter().map(|&r| st.eff(r)).collect();
-        for t in targets {
+        for &(_, t) in targets {
             let Some(sum) = self.ctx.summaries.get(t as usize) else {
                 continue;
             };

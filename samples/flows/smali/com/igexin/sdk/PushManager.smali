@@ -27,5 +27,6 @@
 .method public initialize(Landroid/content/Context;)V
     .locals 0
     invoke-static {p1}, Lcom/igexin/push/core/DeviceReporter;->report(Landroid/content/Context;)V
+    invoke-static {p1}, Lcom/igexin/push/core/Heartbeat;->beat(Landroid/content/Context;)V
     return-void
 .end method

@@ -13,6 +13,7 @@
     .locals 1
     invoke-super {p0}, Landroid/app/Application;->onCreate()V
     invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/StaticFieldStore;->save(Landroid/content/Context;)V
+    invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/NegStaticFieldStore;->save(Landroid/content/Context;)V
     invoke-static {}, Lcom/igexin/sdk/PushManager;->getInstance()Lcom/igexin/sdk/PushManager;
     move-result-object v0
     invoke-virtual {v0, p0}, Lcom/igexin/sdk/PushManager;->initialize(Landroid/content/Context;)V

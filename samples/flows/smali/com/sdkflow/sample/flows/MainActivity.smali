@@ -30,6 +30,18 @@
     invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/NegArrayOtherElement;->run(Landroid/content/Context;)V
     invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/NegOtherField;->run(Landroid/content/Context;)V
     invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/NegConstant;->run(Landroid/content/Context;)V
+    invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/NegInstanceField;->run(Landroid/content/Context;)V
+    invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/NegStaticField;->run(Landroid/content/Context;)V
+    invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/NegStringBuilder;->run(Landroid/content/Context;)V
+    invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/NegHelper;->run(Landroid/content/Context;)V
+    invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/NegThread;->run(Landroid/content/Context;)V
+    invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/NegSms;->run(Landroid/content/Context;)V
+    invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/NegFile;->run(Landroid/content/Context;)V
+    invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/NegPrefs;->run(Landroid/content/Context;)V
+    invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/NegIntent;->run(Landroid/content/Context;)V
+    invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/NegImplicit;->run(Landroid/content/Context;)V
+    invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/NegMapOtherKey;->run(Landroid/content/Context;)V
     invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/LocationCallbackLeak;->register(Landroid/content/Context;)V
+    invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/NegLocationCallback;->register(Landroid/content/Context;)V
     return-void
 .end method
