@@ -17,9 +17,7 @@ use super::{Detections, Detector};
 use crate::apk::{LoadedApp, Problem};
 use crate::dex::{DexEntry, EncodedValue, MethodFacts, Multidex, ParseOptions};
 use crate::manifest::Manifest;
-
-/// The first bytes of every ELF file.
-const ELF_MAGIC: &[u8] = b"\x7fELF";
+use crate::native::NativeLib;
 
 /// Opcode bytes of `const-string` (format 21c) and `const-string/jumbo` (31c).
 const CONST_STRING: u8 = 0x1a;
@@ -88,10 +86,47 @@ struct DexPart<'a> {
 /// and of `app.nested_dex` (classes the root dex files do not define), code strings that
 /// look like hosts or URLs with their method location, static string constants that can
 /// carry a version (`*VERSION*` fields, every `BuildConfig` field, one-line version
-/// getters), the manifest and the native libraries (file name and JNI exports).
-/// Dex files are read in parallel; a structure that does not decode is a problem in
-/// [`Subject::problems`] and the rest of the file is still read.
+/// getters), the manifest and the native libraries, read by [`crate::native::inspect_all`]
+/// while the dex files are scanned. Dex files are read in parallel; a structure that does
+/// not decode is a problem in [`Subject::problems`] and the rest of the file is still read.
+/// A `.so` that is not ELF (an HTML error page saved under the library's name) is a
+/// problem, not evidence.
 pub fn subject_from_app<'a>(
+    app: &'a LoadedApp,
+    multidex: &Multidex<'a>,
+    manifest: Option<&'a Manifest>,
+) -> Subject<'a> {
+    let (mut subject, (libs, problems)) = rayon::join(
+        || code_subject(app, multidex, manifest),
+        || crate::native::inspect_all(app),
+    );
+    let libs = libs
+        .into_iter()
+        .map(|lib| -> NativeLibInput<'a> { NativeLibInput::from_native_owned(lib) });
+    subject.native_libs.extend(libs);
+    subject.problems.extend(problems);
+    subject
+}
+
+/// [`subject_from_app`] with native libraries the caller already inspected
+/// (`crate::native::inspect_all`, e.g. for `sdkflow inspect`): no second ELF parse. Their
+/// problems are the caller's to report.
+pub fn subject_with_native<'a>(
+    app: &'a LoadedApp,
+    multidex: &Multidex<'a>,
+    manifest: Option<&'a Manifest>,
+    native: &'a [NativeLib],
+) -> Subject<'a> {
+    let mut subject = code_subject(app, multidex, manifest);
+    subject
+        .native_libs
+        .extend(native.iter().map(NativeLibInput::from_native));
+    subject
+}
+
+/// The code part of a subject: classes, evidence strings and version constants of every
+/// dex file, root and nested.
+fn code_subject<'a>(
     app: &'a LoadedApp,
     multidex: &Multidex<'a>,
     manifest: Option<&'a Manifest>,
@@ -99,6 +134,7 @@ pub fn subject_from_app<'a>(
     let nested = Multidex::from_blobs(&app.source, &app.nested_dex, ParseOptions::default());
     let mut subject = Subject {
         manifest,
+        source: Some(Cow::Borrowed(&app.source)),
         ..Subject::default()
     };
     subject.problems.extend(multidex.problems.iter().cloned());
@@ -140,20 +176,6 @@ pub fn subject_from_app<'a>(
         subject.static_fields.extend(part.fields);
         subject.problems.extend(part.problems);
     }
-    // A `.so` that is not ELF (an HTML error page saved under the library's name) is no
-    // library: reported, not used as evidence.
-    for lib in &app.native_libs {
-        if lib.blob.bytes.starts_with(ELF_MAGIC) {
-            subject
-                .native_libs
-                .push(native_lib(&lib.blob.name, &lib.blob.bytes));
-        } else {
-            subject.problems.push(Problem {
-                at: crate::Location::entry(&app.source, &lib.blob.name),
-                message: "native library is not an ELF file (no \\x7fELF magic)".into(),
-            });
-        }
-    }
     subject
 }
 
@@ -167,15 +189,6 @@ pub fn detect_app(
 ) -> Detections {
     let subject = subject_from_app(app, multidex, manifest);
     detector.detect(&subject)
-}
-
-/// The detector's view of one native library: its name and JNI exports.
-fn native_lib<'a>(name: &'a str, bytes: &[u8]) -> NativeLibInput<'a> {
-    let owned = super::native_input(name.to_string(), bytes);
-    NativeLibInput {
-        path: Cow::Borrowed(name),
-        ..owned
-    }
 }
 
 /// Read one dex file (see the module comment for the two passes).
