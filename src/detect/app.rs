@@ -96,8 +96,20 @@ pub fn subject_from_app<'a>(
     multidex: &Multidex<'a>,
     manifest: Option<&'a Manifest>,
 ) -> Subject<'a> {
+    subject_filtered(app, multidex, manifest, None)
+}
+
+/// [`subject_from_app`], keeping only the code strings that hold one of `detector`'s
+/// hosts (what [`Detector::detect`] would find in them anyway): the few methods that load
+/// one are the only ones whose code is decoded.
+fn subject_filtered<'a>(
+    app: &'a LoadedApp,
+    multidex: &Multidex<'a>,
+    manifest: Option<&'a Manifest>,
+    detector: Option<&Detector<'_>>,
+) -> Subject<'a> {
     let (mut subject, (libs, problems)) = rayon::join(
-        || code_subject(app, multidex, manifest),
+        || code_subject(app, multidex, manifest, detector),
         || crate::native::inspect_all(app),
     );
     let libs = libs
@@ -117,7 +129,7 @@ pub fn subject_with_native<'a>(
     manifest: Option<&'a Manifest>,
     native: &'a [NativeLib],
 ) -> Subject<'a> {
-    let mut subject = code_subject(app, multidex, manifest);
+    let mut subject = code_subject(app, multidex, manifest, None);
     subject
         .native_libs
         .extend(native.iter().map(NativeLibInput::from_native));
@@ -130,6 +142,7 @@ fn code_subject<'a>(
     app: &'a LoadedApp,
     multidex: &Multidex<'a>,
     manifest: Option<&'a Manifest>,
+    detector: Option<&Detector<'_>>,
 ) -> Subject<'a> {
     let nested = Multidex::from_blobs(&app.source, &app.nested_dex, ParseOptions::default());
     let mut subject = Subject {
@@ -153,8 +166,12 @@ fn code_subject<'a>(
         .enumerate()
         .map(|(index, (entry, is_nested))| {
             let file_index = u32::try_from(index).unwrap_or(u32::MAX);
-            // A class counts once, where the runtime loads it from.
+            // A class counts once, where the runtime loads it from. Without duplicate
+            // definitions every root class is loaded from its own dex: no lookup.
             let keep = |descriptor: &str| {
+                if !*is_nested && multidex.duplicates.is_empty() {
+                    return true;
+                }
                 let root = multidex.class(descriptor);
                 if *is_nested {
                     root.is_none()
@@ -167,7 +184,7 @@ fn code_subject<'a>(
                         .is_none_or(|e| std::ptr::eq(e, *entry))
                 }
             };
-            scan_dex(&app.source, entry, file_index, keep)
+            scan_dex(&app.source, entry, file_index, keep, detector)
         })
         .collect();
     for part in parts {
@@ -187,7 +204,7 @@ pub fn detect_app(
     manifest: Option<&Manifest>,
     detector: &Detector<'_>,
 ) -> Detections {
-    let subject = subject_from_app(app, multidex, manifest);
+    let subject = subject_filtered(app, multidex, manifest, Some(detector));
     detector.detect(&subject)
 }
 
@@ -197,6 +214,7 @@ fn scan_dex<'a>(
     entry: &DexEntry<'a>,
     file_index: u32,
     keep: impl Fn(&str) -> bool,
+    detector: Option<&Detector<'_>>,
 ) -> DexPart<'a> {
     let file = &entry.file;
     let mut part = DexPart::default();
@@ -211,7 +229,15 @@ fn scan_dex<'a>(
         match file.string_bytes(idx) {
             Ok(bytes) => {
                 if is_evidence_string(bytes) {
-                    evidence.insert(idx);
+                    // With a detector, only strings holding one of its hosts: the others
+                    // would be dropped by `detect` after costing a method decode each.
+                    let wanted = detector.is_none_or(|d| match std::str::from_utf8(bytes) {
+                        Ok(text) => d.names_host(text),
+                        Err(_) => file.string(idx).is_ok_and(|text| d.names_host(&text)),
+                    });
+                    if wanted {
+                        evidence.insert(idx);
+                    }
                 } else if VERSION_GETTERS.contains(&bytes) {
                     getters.push(idx);
                 }
@@ -293,6 +319,14 @@ fn scan_dex<'a>(
             }
         }
         for method in data.methods() {
+            // The name is a table lookup; the code item is parsed only when needed.
+            let getter_name = !getters.is_empty()
+                && file
+                    .method_id(method.method_idx)
+                    .is_ok_and(|m| getters.contains(&m.name_idx));
+            if !getter_name && !any_evidence {
+                continue;
+            }
             let code = match file.code_item(method.code_off) {
                 Ok(Some(code)) => code,
                 Ok(None) => continue,
@@ -301,11 +335,7 @@ fn scan_dex<'a>(
                     continue;
                 }
             };
-            let getter = !getters.is_empty()
-                && code.insns.len() <= 8
-                && file
-                    .method_id(method.method_idx)
-                    .is_ok_and(|m| getters.contains(&m.name_idx));
+            let getter = getter_name && code.insns.len() <= 8;
             let loads_evidence = any_evidence && loads_marked_string(code.insns, &evidence);
             if !getter && !loads_evidence {
                 continue;
@@ -362,26 +392,22 @@ fn loads_marked_string(insns: &[u8], marked: &Bitset) -> bool {
             .and_then(|b| b.try_into().ok())
             .map(u16::from_le_bytes)
     };
-    let mut i = 0usize;
-    while i < insns.len() {
-        match insns.get(i).copied() {
-            Some(CONST_STRING) => {
-                if let Some(idx) = unit(i + 2)
-                    && marked.contains(u32::from(idx))
-                {
-                    return true;
-                }
-            }
-            Some(CONST_STRING_JUMBO) => {
-                if let (Some(lo), Some(hi)) = (unit(i + 2), unit(i + 4))
-                    && marked.contains(u32::from(lo) | (u32::from(hi) << 16))
-                {
-                    return true;
-                }
-            }
-            _ => {}
+    // memchr2 skips the code between candidate opcode bytes; only those at the start of a
+    // code unit (even offsets) can be opcodes.
+    for i in memchr::memchr2_iter(CONST_STRING, CONST_STRING_JUMBO, insns) {
+        if i % 2 != 0 {
+            continue;
         }
-        i += 2;
+        let idx = match insns.get(i).copied() {
+            Some(CONST_STRING) => unit(i + 2).map(u32::from),
+            _ => match (unit(i + 2), unit(i + 4)) {
+                (Some(lo), Some(hi)) => Some(u32::from(lo) | (u32::from(hi) << 16)),
+                _ => None,
+            },
+        };
+        if idx.is_some_and(|idx| marked.contains(idx)) {
+            return true;
+        }
     }
     false
 }

@@ -97,6 +97,11 @@ impl<'c> Detector<'c> {
         }
     }
 
+    /// Does `text` hold one of the catalogue's hosts (on label boundaries)?
+    pub(crate) fn names_host(&self, text: &str) -> bool {
+        !self.compiled.hosts_in(text).is_empty()
+    }
+
     /// The catalogue this detector was compiled from.
     pub fn catalog(&self) -> &Catalog {
         self.catalog
