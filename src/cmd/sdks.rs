@@ -76,7 +76,7 @@ fn is_archive(path: &std::path::Path) -> bool {
 
 /// The input, read while the catalogue loads.
 enum Loaded {
-    Archive(detect::ArchiveInventory),
+    Archive(Box<detect::ArchiveInventory>),
     App(Box<sdkflow::apk::LoadedApp>),
 }
 
@@ -85,9 +85,9 @@ fn load_input(path: &std::path::Path) -> Result<Loaded, Error> {
     if is_archive(path) {
         let name = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| Error::io(&name, e))?;
-        return Ok(Loaded::Archive(detect::subject_from_archive(
+        return Ok(Loaded::Archive(Box::new(detect::subject_from_archive(
             &name, &bytes, &limits,
-        )?));
+        )?)));
     }
     Ok(Loaded::App(Box::new(sdkflow::apk::load(path, &limits)?)))
 }
