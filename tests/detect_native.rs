@@ -246,3 +246,33 @@ fn lying_abi_folder_is_umeng_push_and_flagged() {
         "{out}"
     );
 }
+
+/// A run that already inspected the libraries (`native::inspect_all`, as `sdkflow inspect`
+/// does) detects the same SDKs with the same evidence from the borrowed results.
+#[test]
+fn detection_from_already_inspected_libraries_is_the_same() {
+    let app = sdkflow::apk::load(&sample_apk("multidex"), &sdkflow::Limits::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (native, problems) = sdkflow::native::inspect_all(&app);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(native.len(), app.native_libs.len());
+    let multidex = sdkflow::dex::Multidex::from_app(&app, sdkflow::dex::ParseOptions::default());
+    let manifest = sdkflow::manifest::from_app(&app).ok().map(|(m, _)| m);
+    let detector = sdkflow::detect::Detector::new(catalog());
+    let shared = sdkflow::detect::detect_app_with_native(
+        &app,
+        &multidex,
+        manifest.as_ref(),
+        &native,
+        &detector,
+    );
+    let own = detect_loaded(&app);
+    let render =
+        |d: &sdkflow::detect::Detections| serde_json::to_string(&d.sdks).unwrap_or_default();
+    assert_eq!(render(&shared), render(&own));
+    assert!(
+        shared
+            .get("jpush")
+            .is_some_and(|d| !native_hosts(d).is_empty())
+    );
+}

@@ -136,6 +136,22 @@ pub fn subject_with_native<'a>(
     subject
 }
 
+/// [`detect_app`] for a caller that already ran [`crate::native::inspect_all`] (a run that
+/// reports the inventory and the SDKs): the libraries are borrowed, not read again.
+pub fn detect_app_with_native(
+    app: &LoadedApp,
+    multidex: &Multidex<'_>,
+    manifest: Option<&Manifest>,
+    native: &[NativeLib],
+    detector: &Detector<'_>,
+) -> Detections {
+    let mut subject = code_subject(app, multidex, manifest, Some(detector));
+    subject
+        .native_libs
+        .extend(native.iter().map(NativeLibInput::from_native));
+    detector.detect(&subject)
+}
+
 /// The code part of a subject: classes, evidence strings and version constants of every
 /// dex file, root and nested.
 fn code_subject<'a>(

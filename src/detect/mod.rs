@@ -12,7 +12,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::catalog::Catalog;
 
-pub use app::{detect_app, is_evidence_string, subject_from_app, subject_with_native};
+pub use app::{
+    detect_app, detect_app_with_native, is_evidence_string, subject_from_app, subject_with_native,
+};
 pub use archive::{ArchiveInventory, native_input, subject_from_archive};
 pub use model::*;
 pub use subject::{
