@@ -5,7 +5,7 @@
 mod detect_support;
 
 use detect_support::*;
-use sdkflow::detect::Confidence;
+use sdkflow::detect::{Confidence, Evidence};
 
 const JPUSH: [&str; 4] = [
     "jpush-react-native@1.7.1/android/libs/jpush-android-3.0.7.jar",
@@ -78,21 +78,46 @@ fn jcore_library_alone_is_medium() {
 #[test]
 fn jverification_carries_the_three_carriers_one_click_login_sdks() {
     let jar = "jverification-react-native@2.8.8/android/libs/jverification-android-not_support_dynamic-release-3.4.8.jar";
-    let found = detect(&subject(&[
-        jar,
-        "jverification-react-native@2.8.8/android/libs/arm64-v8a/libCtaApiLib.so",
-    ]));
+    let lib = "jverification-react-native@2.8.8/android/libs/arm64-v8a/libCtaApiLib.so";
+    let found = detect(&subject(&[jar, lib]));
     let d = assert_detects(&found, "jverification", Confidence::High);
     assert_eq!(
         class_count(d, "cn.jiguang.verifysdk"),
         jar_class_count_under(jar, "cn/jiguang/verifysdk/")
     );
-    for (id, package, slash) in [
-        ("cmcc-auth", "com.cmic.gen.sdk", "com/cmic/gen/sdk/"),
-        ("cucc-auth", "com.unicom.online", "com/unicom/online/"),
-        ("ctcc-auth", "cn.com.chinatelecom", "cn/com/chinatelecom/"),
+    // libCtaApiLib.so (China Telecom's account library) holds `https://id6.me/gw/presdk.do`
+    // in .rodata: China Telecom's host corroborates its code, the other carriers have code
+    // only.
+    let rodata = common::oracle(
+        "readelf",
+        &["-p", ".rodata"],
+        &common::corpus(&format!("sdk/{lib}")),
+    );
+    assert!(rodata.contains("https://id6.me/"), "{rodata}");
+    let ctcc = found.get("ctcc-auth").expect("ctcc-auth");
+    assert!(ctcc.evidence.iter().any(|e| matches!(e,
+        Evidence::Host { host, location } if host == "id6.me" && location == lib)));
+    for (id, package, slash, confidence) in [
+        (
+            "cmcc-auth",
+            "com.cmic.gen.sdk",
+            "com/cmic/gen/sdk/",
+            Confidence::Medium,
+        ),
+        (
+            "cucc-auth",
+            "com.unicom.online",
+            "com/unicom/online/",
+            Confidence::Medium,
+        ),
+        (
+            "ctcc-auth",
+            "cn.com.chinatelecom",
+            "cn/com/chinatelecom/",
+            Confidence::High,
+        ),
     ] {
-        let c = assert_detects(&found, id, Confidence::Medium);
+        let c = assert_detects(&found, id, confidence);
         assert_eq!(c.bundled_by, vec!["jverification".to_string()], "{id}");
         assert_eq!(
             class_count(c, package),

@@ -10,6 +10,8 @@ mod validate;
 
 use std::collections::{BTreeSet, HashMap};
 
+use rayon::prelude::*;
+
 pub use model::{CATEGORIES, FORMAT_VERSION, Matchers, Sdk, VersionRules};
 pub use validate::ValidationError;
 
@@ -31,8 +33,15 @@ impl Catalog {
     pub fn embedded() -> Catalog {
         let mut catalog = Catalog::default();
         catalog.set_data_types("data-types.toml", load::embedded_data_types());
-        for (name, text) in load::embedded_files() {
-            catalog.add_file(&format!("sdk-signatures/sdks/{name}"), text, false);
+        // Parsing the TOML is most of the cost and each file stands alone: parse in
+        // parallel, then add in file order (duplicate ids are still reported in order).
+        let files: Vec<(&str, &str)> = load::embedded_files().collect();
+        let parsed: Vec<(String, Result<Sdk, toml::de::Error>)> = files
+            .par_iter()
+            .map(|(name, text)| (format!("sdk-signatures/sdks/{name}"), toml::from_str(text)))
+            .collect();
+        for (file, sdk) in parsed {
+            catalog.add_parsed(&file, sdk, false);
         }
         catalog
     }
@@ -117,7 +126,11 @@ impl Catalog {
     }
 
     fn add_file(&mut self, file: &str, text: &str, replace: bool) {
-        let sdk: Sdk = match toml::from_str(text) {
+        self.add_parsed(file, toml::from_str(text), replace);
+    }
+
+    fn add_parsed(&mut self, file: &str, sdk: Result<Sdk, toml::de::Error>, replace: bool) {
+        let sdk: Sdk = match sdk {
             Ok(sdk) => sdk,
             Err(e) => {
                 self.load_errors.push(ValidationError::from_toml(file, &e));

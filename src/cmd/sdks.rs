@@ -44,11 +44,13 @@ struct Report<'a> {
 }
 
 /// The embedded catalogue plus `--signatures DIR`, refused when the result is invalid.
+/// The embedded catalogue alone is not validated again here: `tests/catalog_validate.rs`
+/// checks the very files the binary embeds, and validation costs as much as parsing.
 pub fn load_catalog(dir: Option<&std::path::Path>) -> Result<Catalog, Error> {
-    let catalog = match dir {
-        Some(dir) => Catalog::embedded().with_overrides(dir)?,
-        None => Catalog::embedded(),
+    let Some(dir) = dir else {
+        return Ok(Catalog::embedded());
     };
+    let catalog = Catalog::embedded().with_overrides(dir)?;
     if let Some(first) = catalog.validate().into_iter().next() {
         return Err(Error::malformed(
             sdkflow::Location::file(first.file.clone()),
@@ -62,45 +64,83 @@ pub fn load_catalog(dir: Option<&std::path::Path>) -> Result<Catalog, Error> {
     Ok(catalog)
 }
 
-/// Detect on an input: jar/aar through the archive reader; everything else (APK, split
-/// set, bare dex) through the container loader, the dex parser and the manifest decoder.
-/// A manifest that does not decode is a problem, not a failure: code evidence remains.
-fn detect_input(path: &std::path::Path, detector: &Detector<'_>) -> Result<Detections, Error> {
-    let limits = Limits::default();
-    let name = path.display().to_string();
+/// Is this input a JVM archive (vendor `.jar` / `.aar`) rather than an app?
+fn is_archive(path: &std::path::Path) -> bool {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or_default()
         .to_ascii_lowercase();
-    if ext == "jar" || ext == "aar" {
+    ext == "jar" || ext == "aar"
+}
+
+/// The input, read while the catalogue loads.
+enum Loaded {
+    Archive(Box<detect::ArchiveInventory>),
+    App(Box<sdkflow::apk::LoadedApp>),
+}
+
+fn load_input(path: &std::path::Path) -> Result<Loaded, Error> {
+    let limits = Limits::default();
+    if is_archive(path) {
+        let name = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| Error::io(&name, e))?;
-        let inv = detect::subject_from_archive(&name, &bytes, &limits)?;
-        return Ok(detector.detect(&inv.subject));
+        return Ok(Loaded::Archive(Box::new(detect::subject_from_archive(
+            &name, &bytes, &limits,
+        )?)));
     }
-    let app = sdkflow::apk::load(path, &limits)?;
-    let multidex = Multidex::from_app(&app, ParseOptions::default());
-    let mut problems = app.problems.clone();
-    let manifest = match app.manifest {
-        Some(_) => match sdkflow::manifest::from_app(&app) {
-            Ok((manifest, p)) => {
-                problems.extend(p);
-                Some(manifest)
-            }
-            Err(e) => {
-                problems.push(sdkflow::apk::Problem {
-                    at: e
-                        .location()
-                        .cloned()
-                        .unwrap_or_else(|| Location::file(&name)),
-                    message: e.to_string(),
-                });
-                None
-            }
+    Ok(Loaded::App(Box::new(sdkflow::apk::load(path, &limits)?)))
+}
+
+/// Detect on an input: jar/aar through the archive reader; everything else (APK, split
+/// set, bare dex) through the container loader, the dex parser and the manifest decoder.
+/// A manifest that does not decode is a problem, not a failure: code evidence remains.
+/// The catalogue is parsed while the input loads, and compiled while the dex files and
+/// the manifest are parsed (two cores make this most of what detection costs on top of
+/// reading the app).
+fn detect_input(
+    path: &std::path::Path,
+    signatures: Option<&std::path::Path>,
+) -> Result<Detections, Error> {
+    let name = path.display().to_string();
+    let (catalog, loaded) = rayon::join(|| load_catalog(signatures), || load_input(path));
+    let (catalog, loaded) = (catalog?, loaded?);
+    let app = match loaded {
+        Loaded::Archive(inv) => return Ok(Detector::new(&catalog).detect(&inv.subject)),
+        Loaded::App(app) => app,
+    };
+    let (detector, (multidex, manifest)) = rayon::join(
+        || Detector::new(&catalog),
+        || {
+            rayon::join(
+                || Multidex::from_app(&app, ParseOptions::default()),
+                || {
+                    app.manifest
+                        .as_ref()
+                        .map(|_| sdkflow::manifest::from_app(&app))
+                },
+            )
         },
+    );
+    let mut problems = app.problems.clone();
+    let manifest = match manifest {
+        Some(Ok((manifest, p))) => {
+            problems.extend(p);
+            Some(manifest)
+        }
+        Some(Err(e)) => {
+            problems.push(sdkflow::apk::Problem {
+                at: e
+                    .location()
+                    .cloned()
+                    .unwrap_or_else(|| Location::file(&name)),
+                message: e.to_string(),
+            });
+            None
+        }
         None => None,
     };
-    let mut found = detect::detect_app(&app, &multidex, manifest.as_ref(), detector);
+    let mut found = detect::detect_app(&app, &multidex, manifest.as_ref(), &detector);
     problems.append(&mut found.problems);
     found.problems = problems;
     Ok(found)
@@ -108,9 +148,7 @@ fn detect_input(path: &std::path::Path, detector: &Detector<'_>) -> Result<Detec
 
 /// Run the subcommand.
 pub fn run(args: Args) -> Result<u8, Error> {
-    let catalog = load_catalog(args.signatures.as_deref())?;
-    let detector = Detector::new(&catalog);
-    let found = detect_input(&args.input, &detector)?;
+    let found = detect_input(&args.input, args.signatures.as_deref())?;
     let input = args.input.display().to_string();
     let text = match args.format {
         OutputFormat::Json => {

@@ -17,9 +17,7 @@ use super::{Detections, Detector};
 use crate::apk::{LoadedApp, Problem};
 use crate::dex::{DexEntry, EncodedValue, MethodFacts, Multidex, ParseOptions};
 use crate::manifest::Manifest;
-
-/// The first bytes of every ELF file.
-const ELF_MAGIC: &[u8] = b"\x7fELF";
+use crate::native::NativeLib;
 
 /// Opcode bytes of `const-string` (format 21c) and `const-string/jumbo` (31c).
 const CONST_STRING: u8 = 0x1a;
@@ -88,17 +86,84 @@ struct DexPart<'a> {
 /// and of `app.nested_dex` (classes the root dex files do not define), code strings that
 /// look like hosts or URLs with their method location, static string constants that can
 /// carry a version (`*VERSION*` fields, every `BuildConfig` field, one-line version
-/// getters), the manifest and the native libraries (file name and JNI exports).
-/// Dex files are read in parallel; a structure that does not decode is a problem in
-/// [`Subject::problems`] and the rest of the file is still read.
+/// getters), the manifest and the native libraries, read by [`crate::native::inspect_all`]
+/// while the dex files are scanned. Dex files are read in parallel; a structure that does
+/// not decode is a problem in [`Subject::problems`] and the rest of the file is still read.
+/// A `.so` that is not ELF (an HTML error page saved under the library's name) is a
+/// problem, not evidence.
 pub fn subject_from_app<'a>(
     app: &'a LoadedApp,
     multidex: &Multidex<'a>,
     manifest: Option<&'a Manifest>,
 ) -> Subject<'a> {
+    subject_filtered(app, multidex, manifest, None)
+}
+
+/// [`subject_from_app`], keeping only the code strings that hold one of `detector`'s
+/// hosts (what [`Detector::detect`] would find in them anyway): the few methods that load
+/// one are the only ones whose code is decoded.
+fn subject_filtered<'a>(
+    app: &'a LoadedApp,
+    multidex: &Multidex<'a>,
+    manifest: Option<&'a Manifest>,
+    detector: Option<&Detector<'_>>,
+) -> Subject<'a> {
+    let (mut subject, (libs, problems)) = rayon::join(
+        || code_subject(app, multidex, manifest, detector),
+        || crate::native::inspect_all(app),
+    );
+    let libs = libs
+        .into_iter()
+        .map(|lib| -> NativeLibInput<'a> { NativeLibInput::from_native_owned(lib) });
+    subject.native_libs.extend(libs);
+    subject.problems.extend(problems);
+    subject
+}
+
+/// [`subject_from_app`] with native libraries the caller already inspected
+/// (`crate::native::inspect_all`, e.g. for `sdkflow inspect`): no second ELF parse. Their
+/// problems are the caller's to report.
+pub fn subject_with_native<'a>(
+    app: &'a LoadedApp,
+    multidex: &Multidex<'a>,
+    manifest: Option<&'a Manifest>,
+    native: &'a [NativeLib],
+) -> Subject<'a> {
+    let mut subject = code_subject(app, multidex, manifest, None);
+    subject
+        .native_libs
+        .extend(native.iter().map(NativeLibInput::from_native));
+    subject
+}
+
+/// [`detect_app`] for a caller that already ran [`crate::native::inspect_all`] (a run that
+/// reports the inventory and the SDKs): the libraries are borrowed, not read again.
+pub fn detect_app_with_native(
+    app: &LoadedApp,
+    multidex: &Multidex<'_>,
+    manifest: Option<&Manifest>,
+    native: &[NativeLib],
+    detector: &Detector<'_>,
+) -> Detections {
+    let mut subject = code_subject(app, multidex, manifest, Some(detector));
+    subject
+        .native_libs
+        .extend(native.iter().map(NativeLibInput::from_native));
+    detector.detect(&subject)
+}
+
+/// The code part of a subject: classes, evidence strings and version constants of every
+/// dex file, root and nested.
+fn code_subject<'a>(
+    app: &'a LoadedApp,
+    multidex: &Multidex<'a>,
+    manifest: Option<&'a Manifest>,
+    detector: Option<&Detector<'_>>,
+) -> Subject<'a> {
     let nested = Multidex::from_blobs(&app.source, &app.nested_dex, ParseOptions::default());
     let mut subject = Subject {
         manifest,
+        source: Some(Cow::Borrowed(&app.source)),
         ..Subject::default()
     };
     subject.problems.extend(multidex.problems.iter().cloned());
@@ -117,8 +182,12 @@ pub fn subject_from_app<'a>(
         .enumerate()
         .map(|(index, (entry, is_nested))| {
             let file_index = u32::try_from(index).unwrap_or(u32::MAX);
-            // A class counts once, where the runtime loads it from.
+            // A class counts once, where the runtime loads it from. Without duplicate
+            // definitions every root class is loaded from its own dex: no lookup.
             let keep = |descriptor: &str| {
+                if !*is_nested && multidex.duplicates.is_empty() {
+                    return true;
+                }
                 let root = multidex.class(descriptor);
                 if *is_nested {
                     root.is_none()
@@ -131,7 +200,7 @@ pub fn subject_from_app<'a>(
                         .is_none_or(|e| std::ptr::eq(e, *entry))
                 }
             };
-            scan_dex(&app.source, entry, file_index, keep)
+            scan_dex(&app.source, entry, file_index, keep, detector)
         })
         .collect();
     for part in parts {
@@ -139,20 +208,6 @@ pub fn subject_from_app<'a>(
         subject.strings.extend(part.strings);
         subject.static_fields.extend(part.fields);
         subject.problems.extend(part.problems);
-    }
-    // A `.so` that is not ELF (an HTML error page saved under the library's name) is no
-    // library: reported, not used as evidence.
-    for lib in &app.native_libs {
-        if lib.blob.bytes.starts_with(ELF_MAGIC) {
-            subject
-                .native_libs
-                .push(native_lib(&lib.blob.name, &lib.blob.bytes));
-        } else {
-            subject.problems.push(Problem {
-                at: crate::Location::entry(&app.source, &lib.blob.name),
-                message: "native library is not an ELF file (no \\x7fELF magic)".into(),
-            });
-        }
     }
     subject
 }
@@ -165,17 +220,8 @@ pub fn detect_app(
     manifest: Option<&Manifest>,
     detector: &Detector<'_>,
 ) -> Detections {
-    let subject = subject_from_app(app, multidex, manifest);
+    let subject = subject_filtered(app, multidex, manifest, Some(detector));
     detector.detect(&subject)
-}
-
-/// The detector's view of one native library: its name and JNI exports.
-fn native_lib<'a>(name: &'a str, bytes: &[u8]) -> NativeLibInput<'a> {
-    let owned = super::native_input(name.to_string(), bytes);
-    NativeLibInput {
-        path: Cow::Borrowed(name),
-        ..owned
-    }
 }
 
 /// Read one dex file (see the module comment for the two passes).
@@ -184,6 +230,7 @@ fn scan_dex<'a>(
     entry: &DexEntry<'a>,
     file_index: u32,
     keep: impl Fn(&str) -> bool,
+    detector: Option<&Detector<'_>>,
 ) -> DexPart<'a> {
     let file = &entry.file;
     let mut part = DexPart::default();
@@ -198,7 +245,15 @@ fn scan_dex<'a>(
         match file.string_bytes(idx) {
             Ok(bytes) => {
                 if is_evidence_string(bytes) {
-                    evidence.insert(idx);
+                    // With a detector, only strings holding one of its hosts: the others
+                    // would be dropped by `detect` after costing a method decode each.
+                    let wanted = detector.is_none_or(|d| match std::str::from_utf8(bytes) {
+                        Ok(text) => d.names_host(text),
+                        Err(_) => file.string(idx).is_ok_and(|text| d.names_host(&text)),
+                    });
+                    if wanted {
+                        evidence.insert(idx);
+                    }
                 } else if VERSION_GETTERS.contains(&bytes) {
                     getters.push(idx);
                 }
@@ -280,6 +335,14 @@ fn scan_dex<'a>(
             }
         }
         for method in data.methods() {
+            // The name is a table lookup; the code item is parsed only when needed.
+            let getter_name = !getters.is_empty()
+                && file
+                    .method_id(method.method_idx)
+                    .is_ok_and(|m| getters.contains(&m.name_idx));
+            if !getter_name && !any_evidence {
+                continue;
+            }
             let code = match file.code_item(method.code_off) {
                 Ok(Some(code)) => code,
                 Ok(None) => continue,
@@ -288,11 +351,7 @@ fn scan_dex<'a>(
                     continue;
                 }
             };
-            let getter = !getters.is_empty()
-                && code.insns.len() <= 8
-                && file
-                    .method_id(method.method_idx)
-                    .is_ok_and(|m| getters.contains(&m.name_idx));
+            let getter = getter_name && code.insns.len() <= 8;
             let loads_evidence = any_evidence && loads_marked_string(code.insns, &evidence);
             if !getter && !loads_evidence {
                 continue;
@@ -349,26 +408,22 @@ fn loads_marked_string(insns: &[u8], marked: &Bitset) -> bool {
             .and_then(|b| b.try_into().ok())
             .map(u16::from_le_bytes)
     };
-    let mut i = 0usize;
-    while i < insns.len() {
-        match insns.get(i).copied() {
-            Some(CONST_STRING) => {
-                if let Some(idx) = unit(i + 2)
-                    && marked.contains(u32::from(idx))
-                {
-                    return true;
-                }
-            }
-            Some(CONST_STRING_JUMBO) => {
-                if let (Some(lo), Some(hi)) = (unit(i + 2), unit(i + 4))
-                    && marked.contains(u32::from(lo) | (u32::from(hi) << 16))
-                {
-                    return true;
-                }
-            }
-            _ => {}
+    // memchr2 skips the code between candidate opcode bytes; only those at the start of a
+    // code unit (even offsets) can be opcodes.
+    for i in memchr::memchr2_iter(CONST_STRING, CONST_STRING_JUMBO, insns) {
+        if i % 2 != 0 {
+            continue;
         }
-        i += 2;
+        let idx = match insns.get(i).copied() {
+            Some(CONST_STRING) => unit(i + 2).map(u32::from),
+            _ => match (unit(i + 2), unit(i + 4)) {
+                (Some(lo), Some(hi)) => Some(u32::from(lo) | (u32::from(hi) << 16)),
+                _ => None,
+            },
+        };
+        if idx.is_some_and(|idx| marked.contains(idx)) {
+            return true;
+        }
     }
     false
 }

@@ -114,31 +114,20 @@ fn walk(
     Ok(())
 }
 
-/// A native library input: file name, path and exported dynamic symbols (goblin). A file
-/// that is not ELF keeps its name only: the name is evidence on its own.
+/// A native library input read by [`crate::native::inspect_bytes`]: file name, path,
+/// `Java_` exports, URLs and hosts of its read-only data, a lying ABI folder (the folder is
+/// the path segment before the file name, `libs/arm64-v8a/libx.so`). A file that is not ELF
+/// keeps its name only: the name is evidence on its own.
 pub fn native_input(path: String, bytes: &[u8]) -> NativeLibInput<'static> {
-    let file_name = path
-        .rsplit(['/', '!'])
-        .next()
-        .unwrap_or_default()
-        .to_string();
-    let mut symbols = Vec::new();
-    if let Ok(elf) = goblin::elf::Elf::parse(bytes) {
-        for sym in elf.dynsyms.iter() {
-            if sym.st_shndx == 0 {
-                continue; // an import, not an export
-            }
-            if let Some(name) = elf.dynstrtab.get_at(sym.st_name)
-                && name.starts_with("Java_")
-            {
-                symbols.push(Cow::Owned(name.to_string()));
-            }
-        }
-    }
-    NativeLibInput {
-        path: Cow::Owned(path),
-        file_name: Cow::Owned(file_name),
-        symbols,
-        strings: Vec::new(),
+    let mut segments = path.rsplit(['/', '!']);
+    let file_name = segments.next().unwrap_or_default().to_string();
+    let folder = segments.next().filter(|f| !f.is_empty());
+    match crate::native::inspect_bytes(bytes, &path, folder) {
+        Ok(lib) => NativeLibInput::from_native_owned(lib),
+        Err(_) => NativeLibInput {
+            path: Cow::Owned(path),
+            file_name: Cow::Owned(file_name),
+            ..NativeLibInput::default()
+        },
     }
 }

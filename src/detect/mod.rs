@@ -12,10 +12,14 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::catalog::Catalog;
 
-pub use app::{detect_app, is_evidence_string, subject_from_app};
+pub use app::{
+    detect_app, detect_app_with_native, is_evidence_string, subject_from_app, subject_with_native,
+};
 pub use archive::{ArchiveInventory, native_input, subject_from_archive};
 pub use model::*;
-pub use subject::{ClassRef, CodeString, NativeLibInput, StaticField, Subject, to_descriptor};
+pub use subject::{
+    AbiMismatch, ClassRef, CodeString, NativeLibInput, StaticField, Subject, to_descriptor,
+};
 
 use compile::Compiled;
 use subject::internal_name;
@@ -64,7 +68,10 @@ struct Acc {
     native: Vec<String>,
     weak_native: Vec<String>,
     symbols: Vec<(String, String)>,
+    /// Host → first code location (`Lcom/x/Y;->m()V @0x1a`).
     hosts: BTreeMap<String, String>,
+    /// Host → first native library holding it in read-only data.
+    native_hosts: BTreeMap<String, String>,
     version: Option<String>,
     /// A version field name of the SDK found in a renamed class under its package
     /// (`cn/jpush/a/a.VERSION_NAME`): used when the named field is absent.
@@ -92,6 +99,11 @@ impl<'c> Detector<'c> {
         }
     }
 
+    /// Does `text` hold one of the catalogue's hosts (on label boundaries)?
+    pub(crate) fn names_host(&self, text: &str) -> bool {
+        !self.compiled.hosts_in(text).is_empty()
+    }
+
     /// The catalogue this detector was compiled from.
     pub fn catalog(&self) -> &Catalog {
         self.catalog
@@ -105,6 +117,7 @@ impl<'c> Detector<'c> {
             .map(|p| p.replace('.', "/"))
             .filter(|p| !p.is_empty());
         let mut unknown: BTreeMap<String, (usize, Vec<String>)> = BTreeMap::new();
+        let mut problems = subject.problems.clone();
         let components: HashSet<String> = subject
             .manifest
             .map(|m| {
@@ -217,7 +230,11 @@ impl<'c> Detector<'c> {
         }
 
         for lib in &subject.native_libs {
-            if let Some((sdk, weak)) = self.compiled.owner_of_lib(&lib.file_name) {
+            let owner = self.compiled.owner_of_lib(&lib.file_name);
+            if let Some(lie) = &lib.abi_mismatch {
+                problems.push(self.abi_problem(subject, lib, lie, owner.map(|(sdk, _)| sdk)));
+            }
+            if let Some((sdk, weak)) = owner {
                 let acc = accs.entry(sdk).or_default();
                 if weak {
                     acc.weak_native.push(lib.path.to_string());
@@ -242,7 +259,7 @@ impl<'c> Detector<'c> {
                 for (sdk, host) in self.compiled.hosts_in(s) {
                     accs.entry(sdk)
                         .or_default()
-                        .hosts
+                        .native_hosts
                         .entry(host.to_string())
                         .or_insert_with(|| lib.path.to_string());
                 }
@@ -348,7 +365,33 @@ impl<'c> Detector<'c> {
             sdks,
             host_only,
             unknown,
-            problems: subject.problems.clone(),
+            problems,
+        }
+    }
+
+    /// The problem a lying ABI folder makes: located at the library, naming what the header
+    /// really is and, when the library is an SDK's, whose it is.
+    fn abi_problem(
+        &self,
+        subject: &Subject<'_>,
+        lib: &NativeLibInput<'_>,
+        lie: &AbiMismatch<'_>,
+        owner: Option<usize>,
+    ) -> crate::apk::Problem {
+        let at = match subject.source.as_deref() {
+            Some(source) => crate::Location::entry(source, lib.path.as_ref()),
+            None => crate::Location::file(lib.path.as_ref()),
+        };
+        let whose = owner
+            .and_then(|sdk| self.catalog.sdks().get(sdk))
+            .map(|sdk| format!(" ({} native library)", sdk.id))
+            .unwrap_or_default();
+        crate::apk::Problem {
+            at,
+            message: format!(
+                "lying ABI folder: a {} library under {}/{whose}; a device of that ABI cannot load it, so the folder is dead weight or hides what the file is",
+                lie.header, lie.folder
+            ),
         }
     }
 }
@@ -374,7 +417,7 @@ fn group_of(internal: &str) -> String {
 /// without code (obfuscated or stripped code): medium. Hosts only: low. Weak matchers
 /// alone prove nothing.
 fn confidence(acc: &Acc) -> Option<Confidence> {
-    let hosts = !acc.hosts.is_empty();
+    let hosts = !acc.hosts.is_empty() || !acc.native_hosts.is_empty();
     if acc.strong_code() {
         // A weak package is code too: it does not count as a second kind of evidence.
         if acc.declared() || hosts || !acc.weak_native.is_empty() {
@@ -430,7 +473,10 @@ fn evidence(acc: &Acc, subject: &Subject<'_>) -> Vec<Evidence> {
             symbol: symbol.clone(),
         });
     }
-    for (host, location) in &acc.hosts {
+    // A host in code and in a native library gives both places, code first.
+    let mut hosts: Vec<(&String, &String)> = acc.hosts.iter().chain(&acc.native_hosts).collect();
+    hosts.sort_by_key(|&(host, _)| host);
+    for (host, location) in hosts {
         out.push(Evidence::Host {
             host: host.clone(),
             location: location.clone(),

@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 
 use crate::manifest::Manifest;
+use crate::native::NativeLib;
 
 /// A class defined in the app's code.
 #[derive(Debug, Clone)]
@@ -46,6 +47,88 @@ pub struct NativeLibInput<'a> {
     pub symbols: Vec<Cow<'a, str>>,
     /// Printable strings of its read-only data (host names live there).
     pub strings: Vec<Cow<'a, str>>,
+    /// The library's folder names an ABI its ELF header contradicts (32-bit ARM under
+    /// `arm64-v8a/`): what the header really is, e.g. `32-bit arm`. See `docs/native.md`.
+    pub abi_mismatch: Option<AbiMismatch<'a>>,
+}
+
+/// A library whose ABI folder lies about its ELF header.
+#[derive(Debug, Clone)]
+pub struct AbiMismatch<'a> {
+    /// The folder it sits in (`arm64-v8a`).
+    pub folder: Cow<'a, str>,
+    /// What the header says: class and machine (`32-bit arm`).
+    pub header: String,
+}
+
+impl<'a> NativeLibInput<'a> {
+    /// The detector's view of a library the native inspector read ([`crate::native`]):
+    /// its `Java_` exports, the URLs and host names of its read-only data, and whether its
+    /// ABI folder lies. Borrows from `lib`: one ELF parse serves `inspect` and detection.
+    pub fn from_native(lib: &'a NativeLib) -> NativeLibInput<'a> {
+        let file_name = lib.name.rsplit(['/', '!']).next().unwrap_or_default();
+        NativeLibInput {
+            path: Cow::Borrowed(&lib.name),
+            file_name: Cow::Borrowed(file_name),
+            symbols: lib
+                .jni_methods
+                .iter()
+                .map(|m| Cow::Borrowed(m.symbol.as_str()))
+                .collect(),
+            strings: native_strings(lib).map(Cow::Borrowed).collect(),
+            abi_mismatch: abi_mismatch(lib),
+        }
+    }
+
+    /// [`NativeLibInput::from_native`], taking ownership (no copy of the strings).
+    pub fn from_native_owned(lib: NativeLib) -> NativeLibInput<'static> {
+        let abi_mismatch = abi_mismatch(&lib).map(|m| AbiMismatch {
+            folder: Cow::Owned(m.folder.into_owned()),
+            header: m.header,
+        });
+        let file_name = lib
+            .name
+            .rsplit(['/', '!'])
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        let strings = lib.strings;
+        NativeLibInput {
+            path: Cow::Owned(lib.name),
+            file_name: Cow::Owned(file_name),
+            symbols: lib
+                .jni_methods
+                .into_iter()
+                .map(|m| Cow::Owned(m.symbol))
+                .collect(),
+            strings: strings
+                .urls
+                .into_iter()
+                .chain(strings.hosts)
+                .map(Cow::Owned)
+                .collect(),
+            abi_mismatch,
+        }
+    }
+}
+
+/// The read-only strings that can name a host: URLs and bare host names.
+fn native_strings(lib: &NativeLib) -> impl Iterator<Item = &str> {
+    lib.strings
+        .urls
+        .iter()
+        .chain(&lib.strings.hosts)
+        .map(String::as_str)
+}
+
+fn abi_mismatch(lib: &NativeLib) -> Option<AbiMismatch<'_>> {
+    if !lib.abi_mismatch {
+        return None;
+    }
+    Some(AbiMismatch {
+        folder: Cow::Borrowed(lib.abi_folder.as_deref().unwrap_or_default()),
+        header: format!("{}-bit {}", lib.bits, lib.machine),
+    })
 }
 
 /// Everything the detector matches for one app.
@@ -66,6 +149,8 @@ pub struct Subject<'a> {
     pub manifest: Option<&'a Manifest>,
     /// The native libraries.
     pub native_libs: Vec<NativeLibInput<'a>>,
+    /// The input file (`app.apk`), for the location of problems the detector reports.
+    pub source: Option<Cow<'a, str>>,
     /// Problems met while reading the inputs (a dex that does not open, a class whose data
     /// does not decode): the detections come from what was readable.
     pub problems: Vec<crate::apk::Problem>,
