@@ -454,7 +454,9 @@ pub fn analyze_app(app: &LoadedApp, options: &FlowOptions) -> Result<FlowReport,
     let catalog = ApiCatalog::embedded()?;
     let multidex = Multidex::from_app(app, crate::dex::ParseOptions::default());
     let manifest = crate::manifest::from_app(app).ok().map(|(m, _)| m);
-    let detections = detect_app(app, &multidex, manifest.as_ref());
+    let sdk_catalog = crate::catalog::Catalog::embedded();
+    let detector = crate::detect::Detector::new(&sdk_catalog);
+    let detections = crate::detect::detect_app(app, &multidex, manifest.as_ref(), &detector);
     Ok(analyze(
         app,
         &multidex,
@@ -465,32 +467,3 @@ pub fn analyze_app(app: &LoadedApp, options: &FlowOptions) -> Result<FlowReport,
     ))
 }
 
-/// Detect the SDKs of an app from its classes, manifest and native libraries.
-pub fn detect_app(
-    app: &LoadedApp,
-    multidex: &Multidex<'_>,
-    manifest: Option<&Manifest>,
-) -> Detections {
-    use crate::detect::{Detector, Subject, native_input};
-    let sdk_catalog = crate::catalog::Catalog::embedded();
-    let mut subject = Subject {
-        manifest,
-        ..Subject::default()
-    };
-    for entry in &multidex.dexes {
-        let classes: Vec<String> = entry
-            .file
-            .class_defs()
-            .filter_map(|c| c.ok())
-            .filter_map(|c| entry.file.type_descriptor(c.class_idx).ok())
-            .map(|d| d.into_owned())
-            .collect();
-        subject.add_classes(entry.name.to_string(), classes);
-    }
-    for lib in &app.native_libs {
-        subject
-            .native_libs
-            .push(native_input(lib.blob.name.clone(), &lib.blob.bytes));
-    }
-    Detector::new(&sdk_catalog).detect(&subject)
-}
