@@ -466,4 +466,3 @@ pub fn analyze_app(app: &LoadedApp, options: &FlowOptions) -> Result<FlowReport,
         options,
     ))
 }
-
