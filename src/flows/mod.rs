@@ -454,13 +454,20 @@ pub fn analyze_app(app: &LoadedApp, options: &FlowOptions) -> Result<FlowReport,
     let catalog = ApiCatalog::embedded()?;
     let multidex = Multidex::from_app(app, crate::dex::ParseOptions::default());
     let manifest = crate::manifest::from_app(app).ok().map(|(m, _)| m);
-    let sdk_catalog = crate::catalog::Catalog::embedded();
-    let detector = crate::detect::Detector::new(&sdk_catalog);
-    let detections = crate::detect::detect_app(app, &multidex, manifest.as_ref(), &detector);
-    Ok(analyze(
-        app,
+    // Detection and the call graph read the same parsed dex files independently: build
+    // them side by side.
+    let (detections, graph) = rayon::join(
+        || {
+            let sdk_catalog = crate::catalog::Catalog::embedded();
+            let detector = crate::detect::Detector::new(&sdk_catalog);
+            crate::detect::detect_app(app, &multidex, manifest.as_ref(), &detector)
+        },
+        || CallGraph::build(&multidex, manifest.as_ref()),
+    );
+    Ok(analyze_with_graph(
         &multidex,
         manifest.as_ref(),
+        &graph,
         &detections,
         &catalog,
         options,
