@@ -8,7 +8,7 @@ use sdkflow::audit::{
     self, ApkEvidence, AuditInput, AuditOptions, AuditReport, Baseline, FailOn, Finding,
     PolicyEvidence, RuleId, Severity,
 };
-use sdkflow::detect::Confidence;
+use sdkflow::detect::{Confidence, Evidence};
 
 fn run(input: &AuditInput) -> AuditReport {
     audit::audit(input, &AuditOptions::default())
@@ -62,7 +62,7 @@ fn undeclared_sdk_carries_detector_evidence_and_its_data_types() {
     let r = run(&fixture::input());
     let f = find(&r, RuleId::SdkUndeclared, "talkingdata").expect("finding");
     assert!(f.apk_evidence.iter().any(|e| matches!(e,
-        ApkEvidence::Classes { package, count: 238, .. } if package == "com.tendcloud.tenddata")));
+        ApkEvidence::Detected(Evidence::Classes { package, count: 238, .. }) if package == "com.tendcloud.tenddata")));
     assert!(f.apk_evidence.contains(&ApkEvidence::SignatureData {
         data_type: "device_id.imei".into(),
         sdk_id: "talkingdata".into()

@@ -68,50 +68,6 @@ pub struct SdkRef {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ApkEvidence {
-    /// Classes under an SDK package.
-    Classes {
-        /// The matched package prefix.
-        package: String,
-        /// How many classes.
-        count: usize,
-        /// Example class descriptors.
-        examples: Vec<String>,
-        /// Dex entries they are in.
-        dex: Vec<String>,
-    },
-    /// A manifest component.
-    Component {
-        /// `activity`, `service`, `receiver`, `provider`, ...
-        component_kind: String,
-        /// Class name.
-        name: String,
-    },
-    /// A manifest meta-data key.
-    MetaData {
-        /// The key.
-        name: String,
-        /// Its value.
-        value: Option<String>,
-    },
-    /// A native library.
-    NativeLib {
-        /// Entry path.
-        path: String,
-    },
-    /// A JNI export in a native library.
-    JniSymbol {
-        /// Entry path.
-        path: String,
-        /// Symbol.
-        symbol: String,
-    },
-    /// A host name in code or native data.
-    Host {
-        /// The host.
-        host: String,
-        /// Method or library where it was found.
-        location: String,
-    },
     /// A `uses-permission` in the manifest, with the SDKs whose signatures ask for it.
     Permission {
         /// Permission name.
@@ -149,19 +105,32 @@ pub enum ApkEvidence {
         /// What was looked for.
         what: String,
     },
+    /// The detector's evidence (classes, components, meta-data, native libraries, JNI
+    /// exports, hosts), serialised exactly as `sdkflow sdks` writes it.
+    #[serde(untagged)]
+    Detected(Evidence),
 }
 
 impl ApkEvidence {
     /// The APK entry this evidence points into, when it is one entry.
     pub fn entry(&self) -> Option<&str> {
         match self {
-            ApkEvidence::Classes { dex, .. } => dex.first().map(String::as_str),
-            ApkEvidence::Component { .. }
-            | ApkEvidence::MetaData { .. }
+            ApkEvidence::Detected(Evidence::Classes { dex, .. }) => dex.first().map(String::as_str),
+            ApkEvidence::Detected(
+                Evidence::Component { .. }
+                | Evidence::MetaData { .. }
+                | Evidence::Permission { .. },
+            )
             | ApkEvidence::Permission { .. }
             | ApkEvidence::ManifestAttribute { .. } => Some(MANIFEST_ENTRY),
-            ApkEvidence::NativeLib { path } | ApkEvidence::JniSymbol { path, .. } => Some(path),
-            ApkEvidence::Host { location, .. } if location.starts_with("lib/") => Some(location),
+            ApkEvidence::Detected(
+                Evidence::NativeLib { path } | Evidence::JniSymbol { path, .. },
+            ) => Some(path),
+            ApkEvidence::Detected(Evidence::Host { location, .. })
+                if location.starts_with("lib/") =>
+            {
+                Some(location)
+            }
             ApkEvidence::NotFound { what } if what.contains(MANIFEST_ENTRY) => Some(MANIFEST_ENTRY),
             _ => None,
         }
@@ -170,12 +139,12 @@ impl ApkEvidence {
     /// One line for a person (`classes: 238 under com.tendcloud.tenddata in classes.dex`).
     pub fn describe(&self) -> String {
         match self {
-            ApkEvidence::Classes {
+            ApkEvidence::Detected(Evidence::Classes {
                 package,
                 count,
                 examples,
                 dex,
-            } => {
+            }) => {
                 let mut s = format!("{count} classes under {package}");
                 if !dex.is_empty() {
                     s.push_str(&format!(" in {}", dex.join(", ")));
@@ -185,17 +154,24 @@ impl ApkEvidence {
                 }
                 s
             }
-            ApkEvidence::Component {
+            ApkEvidence::Detected(Evidence::Component {
                 component_kind,
                 name,
-            } => format!("manifest {component_kind} {name}"),
-            ApkEvidence::MetaData { name, value } => match value {
+            }) => format!("manifest {component_kind} {name}"),
+            ApkEvidence::Detected(Evidence::MetaData { name, value }) => match value {
                 Some(v) => format!("manifest meta-data {name} = {v}"),
                 None => format!("manifest meta-data {name}"),
             },
-            ApkEvidence::NativeLib { path } => format!("native library {path}"),
-            ApkEvidence::JniSymbol { path, symbol } => format!("JNI export {symbol} in {path}"),
-            ApkEvidence::Host { host, location } => format!("host {host} in {location}"),
+            ApkEvidence::Detected(Evidence::NativeLib { path }) => format!("native library {path}"),
+            ApkEvidence::Detected(Evidence::JniSymbol { path, symbol }) => {
+                format!("JNI export {symbol} in {path}")
+            }
+            ApkEvidence::Detected(Evidence::Host { host, location }) => {
+                format!("host {host} in {location}")
+            }
+            ApkEvidence::Detected(Evidence::Permission { name }) => {
+                format!("uses-permission {name}")
+            }
             ApkEvidence::Permission {
                 name,
                 group,
@@ -234,34 +210,14 @@ impl ApkEvidence {
 
 impl From<&Evidence> for ApkEvidence {
     fn from(e: &Evidence) -> Self {
-        match e.clone() {
-            Evidence::Classes {
-                package,
-                count,
-                examples,
-                dex,
-            } => ApkEvidence::Classes {
-                package,
-                count,
-                examples,
-                dex,
-            },
-            Evidence::Component {
-                component_kind,
-                name,
-            } => ApkEvidence::Component {
-                component_kind,
-                name,
-            },
-            Evidence::MetaData { name, value } => ApkEvidence::MetaData { name, value },
-            Evidence::NativeLib { path } => ApkEvidence::NativeLib { path },
-            Evidence::JniSymbol { path, symbol } => ApkEvidence::JniSymbol { path, symbol },
-            Evidence::Host { host, location } => ApkEvidence::Host { host, location },
+        match e {
+            // The audit's permission evidence also names the group and the SDKs using it.
             Evidence::Permission { name } => ApkEvidence::Permission {
-                name,
+                name: name.clone(),
                 group: None,
                 used_by: Vec::new(),
             },
+            other => ApkEvidence::Detected(other.clone()),
         }
     }
 }

@@ -75,10 +75,10 @@ pub(in crate::audit) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         );
         f.sdk = Some(ctx.sdk_ref(&owner.id));
         f.apk_evidence = vec![
-            ApkEvidence::Component {
+            ApkEvidence::Detected(Evidence::Component {
                 component_kind: kind.to_string(),
                 name: c.name.clone(),
-            },
+            }),
             ApkEvidence::ManifestAttribute {
                 attribute: format!("{kind}/@android:exported"),
                 value: match c.exported_explicit {
