@@ -23,7 +23,7 @@ pub struct AppFacts {
     pub manifest: Option<Manifest>,
     /// The SDKs found.
     pub detections: Detections,
-    /// Personal data seen being read, from the data-flow analysis (empty until it lands).
+    /// Personal data seen being read, from the data-flow analysis (empty with `--no-flows`).
     pub observed: Vec<ObservedAccess>,
     /// Non-fatal problems met while reading the app (carried into the report).
     pub problems: Vec<Problem>,
