@@ -6,7 +6,6 @@ pub mod callgraph;
 pub mod flows;
 pub mod inspect;
 pub mod manifest;
-#[allow(dead_code)] // used once the report-writing commands land
 pub mod output;
 pub mod policy;
 pub mod sdks;
