@@ -10,16 +10,7 @@ use sdkflow::dex::{Multidex, ParseOptions};
 use sdkflow::{Error, Limits};
 use serde::Serialize;
 
-use super::output::emit;
-
-/// Output format.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum OutputFormat {
-    /// Paths for people.
-    Text,
-    /// JSON: `{ stats, paths: [[signature, ...], ...] }`.
-    Json,
-}
+use super::output::{TextOrJson, emit, json};
 
 /// Arguments of `sdkflow callgraph`.
 #[derive(Debug, clap::Args)]
@@ -38,7 +29,7 @@ pub struct Args {
     pub max_paths: usize,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
-    pub format: OutputFormat,
+    pub format: TextOrJson,
 }
 
 #[derive(Serialize)]
@@ -106,8 +97,8 @@ pub fn run(args: Args) -> Result<u8, Error> {
         unreachable,
     };
     let text = match args.format {
-        OutputFormat::Json => serde_json::to_string_pretty(&report).unwrap_or_default() + "\n",
-        OutputFormat::Text => render_text(&report),
+        TextOrJson::Json => json(&report)?,
+        TextOrJson::Text => render_text(&report),
     };
     emit(&text, None)?;
     Ok(0)

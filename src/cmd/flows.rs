@@ -8,16 +8,7 @@ use sdkflow::flows::{FlowOptions, FlowReport, analyze_app};
 use sdkflow::{Error, Limits};
 use serde::Serialize;
 
-use super::output::emit;
-
-/// Output format.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum OutputFormat {
-    /// Human-readable listing.
-    Text,
-    /// JSON: `{ input, flows: [...], sdks: [...], reads: [...], stats }`.
-    Json,
-}
+use super::output::{TextOrJson, emit, json};
 
 /// Arguments of `sdkflow flows`.
 #[derive(Debug, clap::Args)]
@@ -26,7 +17,7 @@ pub struct Args {
     pub input: PathBuf,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
-    pub format: OutputFormat,
+    pub format: TextOrJson,
     /// Treat every method as an entry point (no reachability filter).
     #[arg(long)]
     pub all_entries: bool,
@@ -52,16 +43,11 @@ pub fn run(args: Args) -> Result<u8, Error> {
     let report = analyze_app(&app, &options)?;
     let input = args.input.display().to_string();
     let text = match args.format {
-        OutputFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&Report {
-                input,
-                report: &report,
-            })
-            .map_err(|e| Error::Usage(format!("cannot render JSON: {e}")))?;
-            s.push('\n');
-            s
-        }
-        OutputFormat::Text => render_text(&input, &report),
+        TextOrJson::Json => json(&Report {
+            input,
+            report: &report,
+        })?,
+        TextOrJson::Text => render_text(&input, &report),
     };
     emit(&text, args.output.as_deref())?;
     Ok(u8::from(!report.flows.is_empty()))

@@ -6,17 +6,7 @@ use sdkflow::apk::summary::{KindTotals, Summary};
 use sdkflow::inspect::Inspection;
 use sdkflow::{Error, Limits};
 
-use super::output::emit;
-
-/// Output format of `sdkflow inspect`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum InspectFormat {
-    /// Aligned text for people.
-    #[default]
-    Text,
-    /// The documented JSON contract (`docs/usage.md`).
-    Json,
-}
+use super::output::{TextOrJson, emit, json};
 
 /// Arguments of `sdkflow inspect`.
 #[derive(Debug, clap::Args)]
@@ -24,8 +14,8 @@ pub struct Args {
     /// APK, split-APK directory, .apks/.xapk bundle, .dex, or AndroidManifest.xml.
     pub input: std::path::PathBuf,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = InspectFormat::Text)]
-    pub format: InspectFormat,
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
     /// List every class descriptor (text: one per line after the summary).
     #[arg(long)]
     pub classes: bool,
@@ -36,13 +26,8 @@ pub fn run(args: Args) -> Result<u8, Error> {
     let app = sdkflow::apk::load(&args.input, &Limits::default())?;
     let inspection = sdkflow::inspect::inspect(&app, args.classes);
     let text = match args.format {
-        InspectFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&inspection)
-                .map_err(|e| Error::Usage(format!("cannot render JSON: {e}")))?;
-            s.push('\n');
-            s
-        }
-        InspectFormat::Text => render_inspection(&inspection),
+        TextOrJson::Json => json(&inspection)?,
+        TextOrJson::Text => render_inspection(&inspection),
     };
     emit(&text, None)?;
     Ok(0)

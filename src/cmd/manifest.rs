@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use sdkflow::axml::Naming;
 use sdkflow::{Error, Limits};
 
-use super::output::emit;
+use super::output::{emit, json};
 
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -41,12 +41,7 @@ pub fn run(args: Args) -> Result<u8, Error> {
         OutputFormat::Xml => {
             sdkflow::axml::render_xml(&decoded.document, table.as_ref().map(|t| t as &dyn Naming))
         }
-        OutputFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&decoded.manifest)
-                .map_err(|e| Error::Usage(format!("cannot write JSON: {e}")))?;
-            s.push('\n');
-            s
-        }
+        OutputFormat::Json => json(&decoded.manifest)?,
     };
     for p in &problems {
         eprintln!("sdkflow: warning: {}: {}", p.at, p.message);

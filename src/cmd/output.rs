@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use sdkflow::Error;
+use serde::Serialize;
 
 /// Write `text` to `path`, or to stdout when `path` is `None` or `-`.
 pub fn emit(text: &str, path: Option<&Path>) -> Result<(), Error> {
@@ -21,4 +22,22 @@ pub fn emit(text: &str, path: Option<&Path>) -> Result<(), Error> {
             }
         }
     }
+}
+
+/// `--format` of the subcommands that print either text for people or their documented
+/// JSON (the JSON shape of each is in its `docs/` page).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum TextOrJson {
+    /// Text for people.
+    #[default]
+    Text,
+    /// The subcommand's documented JSON.
+    Json,
+}
+
+/// Pretty JSON with a final newline.
+pub fn json<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
+    serde_json::to_string_pretty(value)
+        .map(|s| s + "\n")
+        .map_err(|e| Error::Usage(format!("cannot render JSON: {e}")))
 }

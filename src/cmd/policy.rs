@@ -9,16 +9,7 @@ use sdkflow::catalog::Catalog;
 use sdkflow::dictionary::Dictionary;
 use sdkflow::policy::{self, Aliases, DeclaredPolicy, Span};
 
-use super::output::emit;
-
-/// Output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum OutputFormat {
-    /// Human-readable table with line numbers and quoted snippets.
-    Text,
-    /// The declared-table JSON contract (docs/policy.md).
-    Json,
-}
+use super::output::{TextOrJson, emit, json};
 
 /// Arguments of `sdkflow policy`.
 #[derive(Debug, clap::Args)]
@@ -27,8 +18,8 @@ pub struct Args {
     /// declared table (.json, .toml, .csv).
     pub input: PathBuf,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-    pub format: OutputFormat,
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
     /// Write to FILE instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -44,13 +35,8 @@ pub fn run(args: Args) -> Result<u8, Error> {
     let aliases = load_aliases(args.aliases.as_deref())?;
     let table = policy::read_file(&args.input, dict, &aliases)?;
     let text = match args.format {
-        OutputFormat::Json => {
-            let mut s =
-                serde_json::to_string_pretty(&table).map_err(|e| Error::Usage(e.to_string()))?;
-            s.push('\n');
-            s
-        }
-        OutputFormat::Text => render_text(&table),
+        TextOrJson::Json => json(&table)?,
+        TextOrJson::Text => render_text(&table),
     };
     emit(&text, args.output.as_deref())?;
     Ok(0)

@@ -9,16 +9,7 @@ use sdkflow::dex::{Multidex, ParseOptions};
 use sdkflow::{Error, Limits, Location};
 use serde::Serialize;
 
-use super::output::emit;
-
-/// Output format.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum OutputFormat {
-    /// Human-readable listing.
-    Text,
-    /// JSON: `{ input, sdks: [...], unknown: [...] }`.
-    Json,
-}
+use super::output::{TextOrJson, emit, json};
 
 /// Arguments of `sdkflow sdks`.
 #[derive(Debug, clap::Args)]
@@ -27,7 +18,7 @@ pub struct Args {
     pub input: PathBuf,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
-    pub format: OutputFormat,
+    pub format: TextOrJson,
     /// A folder of signature files that add to or override the embedded catalogue.
     #[arg(long, value_name = "DIR")]
     pub signatures: Option<PathBuf>,
@@ -151,17 +142,14 @@ pub fn run(args: Args) -> Result<u8, Error> {
     let found = detect_input(&args.input, args.signatures.as_deref())?;
     let input = args.input.display().to_string();
     let text = match args.format {
-        OutputFormat::Json => {
+        TextOrJson::Json => {
             let report = Report {
                 input,
                 detections: &found,
             };
-            let mut s = serde_json::to_string_pretty(&report)
-                .map_err(|e| Error::Usage(format!("cannot render JSON: {e}")))?;
-            s.push('\n');
-            s
+            json(&report)?
         }
-        OutputFormat::Text => render_text(&input, &found),
+        TextOrJson::Text => render_text(&input, &found),
     };
     emit(&text, args.output.as_deref())?;
     Ok(0)

@@ -6,8 +6,7 @@ use std::path::PathBuf;
 use sdkflow::Error;
 use sdkflow::catalog::Catalog;
 
-use super::output::emit;
-use super::sdks::OutputFormat;
+use super::output::{TextOrJson, emit, json};
 
 /// Arguments of `sdkflow signatures`.
 #[derive(Debug, clap::Args)]
@@ -20,7 +19,7 @@ pub struct Args {
     pub signatures: Option<PathBuf>,
     /// Output format (list, show).
     #[arg(long, value_enum, default_value = "text", global = true)]
-    pub format: OutputFormat,
+    pub format: TextOrJson,
 }
 
 /// `signatures` actions.
@@ -47,20 +46,14 @@ fn catalog(dir: Option<&std::path::Path>) -> Result<Catalog, Error> {
     }
 }
 
-fn json<T: serde::Serialize>(value: &T) -> Result<String, Error> {
-    serde_json::to_string_pretty(value)
-        .map(|s| s + "\n")
-        .map_err(|e| Error::Usage(format!("cannot render JSON: {e}")))
-}
-
 /// Run the subcommand.
 pub fn run(args: Args) -> Result<u8, Error> {
     match args.action {
         Action::List => {
             let catalog = catalog(args.signatures.as_deref())?;
             let text = match args.format {
-                OutputFormat::Json => json(&catalog.sdks())?,
-                OutputFormat::Text => {
+                TextOrJson::Json => json(&catalog.sdks())?,
+                TextOrJson::Text => {
                     let mut out = String::new();
                     for sdk in catalog.sdks() {
                         let _ = writeln!(
@@ -90,8 +83,8 @@ pub fn run(args: Args) -> Result<u8, Error> {
                 )));
             };
             let text = match args.format {
-                OutputFormat::Json => json(sdk)?,
-                OutputFormat::Text => {
+                TextOrJson::Json => json(sdk)?,
+                TextOrJson::Text => {
                     let file = catalog.file_of(&id).unwrap_or_default();
                     let body = toml::to_string_pretty(sdk)
                         .map_err(|e| Error::Usage(format!("cannot render TOML: {e}")))?;
