@@ -22,6 +22,8 @@ pub(super) struct Context<'a> {
     pub detections: Vec<&'a Detection>,
     /// Policy SDK entries resolved to a signature id, by id.
     pub declared: BTreeMap<&'a str, Vec<&'a DeclaredSdk>>,
+    /// Ids of every detection, even below the confidence threshold.
+    pub detected: BTreeSet<&'a str>,
 }
 
 impl<'a> Context<'a> {
@@ -71,6 +73,7 @@ impl<'a> Context<'a> {
             input,
             detections,
             declared,
+            detected,
         }
     }
 

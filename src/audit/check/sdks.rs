@@ -74,17 +74,9 @@ pub(in crate::audit) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     }
 
     // Any detection, even below the confidence threshold, shows the SDK is not gone.
-    let present: BTreeSet<&str> = ctx
-        .input
-        .app
-        .detections
-        .sdks
-        .iter()
-        .map(|d| d.id.as_str())
-        .collect();
     for (id, entries) in &ctx.declared {
         let listed: Vec<_> = entries.iter().filter(|s| s.listed).collect();
-        if listed.is_empty() || present.contains(id) {
+        if listed.is_empty() || ctx.detected.contains(id) {
             continue;
         }
         let policy_name = listed.first().map(|s| s.name.clone()).unwrap_or_default();
