@@ -19,6 +19,7 @@ pub mod tables;
 use std::path::Path;
 
 pub use aliases::Aliases;
+pub use extract::extract;
 pub use model::*;
 
 use crate::dictionary::Dictionary;
@@ -53,14 +54,4 @@ pub fn read_bytes(
     let mut table = extract(name, &decoded.text, dict, aliases);
     table.encoding = Some(decoded.encoding.to_owned());
     Ok(table)
-}
-
-/// Extract the declared table from policy text already decoded.
-pub fn extract(
-    source_name: &str,
-    text: &str,
-    dict: &Dictionary,
-    aliases: &Aliases,
-) -> DeclaredPolicy {
-    extract::extract(source_name, text, dict, aliases)
 }
