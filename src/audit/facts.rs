@@ -9,7 +9,7 @@ use crate::detect::{Confidence, Detections};
 use crate::manifest::Manifest;
 use crate::policy::DeclaredPolicy;
 
-/// Everything sdkflow learned about one app. Built by [`crate::analyze::analyze_path`], or
+/// Everything sdkflow learned about one app. Built by [`crate::analyze::Analyzer::analyze_path`], or
 /// read from JSON (`sdkflow audit --facts FILE.json`) when the facts come from elsewhere.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]

@@ -1,5 +1,5 @@
 //! `code_item`: a method's registers and bytecode (plus its try items, see
-//! [`try_item`](super::try_item)).
+//! [`super::try_item`]).
 
 use super::error::{DexError, DexResult};
 use super::insn::Instructions;

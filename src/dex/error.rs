@@ -1,6 +1,6 @@
 //! Errors of the dex parser and instruction decoder. Every variant carries the absolute
 //! byte offset in the dex file where the problem was found, so the caller can build a
-//! [`Location`](crate::Location) such as `app.apk!classes3.dex @0x1f40`.
+//! [`crate::Location`] such as `app.apk!classes3.dex @0x1f40`.
 
 use crate::reader::{ReadError, ReadErrorKind};
 use crate::{Error, Format, Location};
