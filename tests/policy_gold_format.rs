@@ -2,7 +2,7 @@
 //! `tests/policy_gold/README.md`) are well formed: each names an existing document of
 //! `../shared/policies` (or `$SDKFLOW_SHARED/policies`), uses an allowed layout, only catalogue SDK ids, only permission
 //! group ids or `android.permission.*` names, and every entry's name is really written on
-//! the line it points to, and a file with unresolved listed names has notes. A second test feeds a deliberately broken label to the same
+//! the line it points to, and a file with unresolved listed names has notes; every corpus document has a gold file. A second test feeds a deliberately broken label to the same
 //! checks so that each rule is seen to reject something.
 
 use std::collections::BTreeSet;
@@ -98,6 +98,33 @@ fn permission_groups() -> BTreeSet<String> {
         .filter_map(|g| g.get("id").and_then(toml::Value::as_str))
         .map(str::to_owned)
         .collect()
+}
+
+/// Every document of the corpus, as a path under `policies/`: the top-level `*.md` files
+/// other than README.md and every file of `ca4p/` other than its README.
+fn corpus_documents(policies: &Path) -> Vec<String> {
+    let mut docs = Vec::new();
+    for (sub, prefix) in [("", ""), ("ca4p", "ca4p/")] {
+        let dir = policies.join(sub);
+        for entry in std::fs::read_dir(&dir).expect("read policy corpus folder") {
+            let path = entry.expect("dir entry").path();
+            let name = path
+                .file_name()
+                .expect("file name")
+                .to_string_lossy()
+                .into_owned();
+            let wanted = if sub.is_empty() {
+                name.ends_with(".md")
+            } else {
+                name.ends_with(".txt")
+            };
+            if path.is_file() && wanted && name != "README.md" {
+                docs.push(format!("{prefix}{name}"));
+            }
+        }
+    }
+    docs.sort();
+    docs
 }
 
 /// The file name a gold file must have for its document.
@@ -250,8 +277,8 @@ fn every_gold_file_is_well_formed() {
         .collect();
     files.sort();
     assert!(
-        files.len() >= 58,
-        "expected at least 58 gold files in {}, found {}",
+        files.len() >= 116,
+        "expected at least 116 gold files (one per corpus document) in {}, found {}",
         gold_dir.display(),
         files.len()
     );
@@ -271,6 +298,14 @@ fn every_gold_file_is_well_formed() {
             problems.push(format!("{name}: document {} labelled twice", gold.document));
         }
         problems.extend(check(&name, &gold, &policies, &sdks, &groups));
+    }
+    for document in corpus_documents(&policies) {
+        if !documents.contains(&document) {
+            problems.push(format!(
+                "{document}: no gold file (expected tests/policy_gold/{})",
+                expected_file_name(&document)
+            ));
+        }
     }
     assert!(
         problems.is_empty(),
