@@ -164,7 +164,7 @@ pub struct Matchers {
 #[serde(deny_unknown_fields)]
 pub struct PackerRules {
     /// Stub `Application` class names the packer puts in the manifest
-    /// (`com.stub.StubApp`).
+    /// (`com.stub.StubApp`); `*` allowed at the start or end, as for components.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub application: Vec<String>,
     /// File-name globs of the packer's native libraries, under `lib/` or `assets/`

@@ -247,8 +247,8 @@ fn check_sdk(catalog: &Catalog, file: &str, sdk: &Sdk) -> Vec<ValidationError> {
         c.each(
             "packer.application",
             &packer.application,
-            |s| pattern::is_package_prefix(s) && s.contains('.'),
-            "a fully qualified class name",
+            |s| pattern::is_component_pattern(s) && s.contains('.'),
+            "a class name (with `*` only at the start or end)",
         );
         c.each(
             "packer.files",

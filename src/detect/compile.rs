@@ -50,8 +50,8 @@ pub(crate) struct Compiled {
     pub version_field_names: Vec<Vec<String>>,
     /// Per sdk: its native-library version templates.
     pub version_libs: Vec<Vec<VersionTemplate>>,
-    /// Packer stub application class → packer sdk.
-    pub packer_apps: HashMap<String, usize>,
+    /// Packer stub application class globs → packer sdk.
+    pub packer_apps: Vec<(Glob, usize)>,
     /// Packer library file-name globs (under `lib/` or `assets/`) → packer sdk.
     pub packer_files: Vec<(Glob, usize)>,
     /// Slash-separated plugin package → (parent sdk, platform sdk).
@@ -76,7 +76,7 @@ impl Compiled {
             version_fields: HashMap::new(),
             version_field_names: Vec::new(),
             version_libs: Vec::new(),
-            packer_apps: HashMap::new(),
+            packer_apps: Vec::new(),
             packer_files: Vec::new(),
             plugin_packages: HashMap::new(),
             has_plugins: Vec::new(),
@@ -150,7 +150,7 @@ impl Compiled {
             );
             if let Some(packer) = &sdk.packer {
                 for app in &packer.application {
-                    c.packer_apps.insert(app.clone(), i);
+                    c.packer_apps.push((Glob::new(app), i));
                 }
                 for file in &packer.files {
                     c.packer_files.push((Glob::new(file), i));
@@ -267,7 +267,10 @@ impl Compiled {
 
     /// The packer whose stub application class is `name`.
     pub(crate) fn packer_of_application(&self, name: &str) -> Option<usize> {
-        self.packer_apps.get(name).copied()
+        self.packer_apps
+            .iter()
+            .find(|(g, _)| g.matches(name))
+            .map(|&(_, sdk)| sdk)
     }
 
     /// The packer whose library glob matches the file name `name`.
