@@ -84,7 +84,10 @@ fn tool_whose_code_lies_under_the_weibo_prefix_keeps_the_real_weibo_sdk() {
     let weibo = found.get("weibo-sdk").expect("weibo-sdk");
     for e in &weibo.evidence {
         if let Evidence::Component { name, .. } = e {
-            assert!(!name.contains("sdkflowtool"), "app component {name} as weibo evidence");
+            assert!(
+                !name.contains("sdkflowtool"),
+                "app component {name} as weibo evidence"
+            );
         }
     }
     // The app's classes are not unknown third-party code either.
@@ -95,7 +98,12 @@ fn tool_whose_code_lies_under_the_weibo_prefix_keeps_the_real_weibo_sdk() {
 fn manifest_entries_without_code_are_leftovers_not_sdks() {
     let path = sample_apk("leftovers");
     let found = detect_apk(&path);
-    assert_eq!(third_party_ids(&found), ["tencent-bugly"], "{:#?}", found.sdks);
+    assert_eq!(
+        third_party_ids(&found),
+        ["tencent-bugly"],
+        "{:#?}",
+        found.sdks
+    );
     assert_eq!(
         ids(&found.leftovers),
         ["jiguang-jcore", "jpush", "umeng-common"]
@@ -374,4 +382,56 @@ fn an_entry_class_strictly_under_a_vendor_prefix_is_app_code() {
     let found = detect(&s);
     assert_detects(&found, "jiguang-jcore", Confidence::Medium);
     assert_eq!(classes_count(&found, "jiguang-jcore"), 2);
+}
+
+#[test]
+fn commercial_platform_over_an_open_source_sdk_is_named_with_its_base() {
+    // TinkerPatch delivers patches for Tinker: both are named, Tinker as bundled by it.
+    let mut s = Subject::default();
+    s.add_classes(
+        "classes.dex",
+        [
+            "com.tinkerpatch.sdk.TinkerPatch",
+            "com.tinkerpatch.sdk.loader.TinkerPatchApplicationLike",
+            "com.tencent.tinker.lib.tinker.Tinker",
+            "com.tencent.tinker.loader.app.TinkerApplication",
+        ],
+    );
+    s.strings.push(sdkflow::detect::CodeString {
+        value: "http://q.tinkerpatch.com".into(),
+        location: "Lcom/tinkerpatch/sdk/server/a;-><clinit>()V @0x0".into(),
+    });
+    let found = detect(&s);
+    assert_detects(&found, "tinkerpatch", Confidence::High);
+    let tinker = found.get("tinker").expect("tinker");
+    assert_eq!(tinker.bundled_by, ["tinkerpatch"]);
+}
+
+#[test]
+fn mobtech_products_each_have_their_own_signature() {
+    let mut s = Subject::default();
+    s.add_classes(
+        "classes.dex",
+        [
+            "com.mob.MobSDK",
+            "com.mob.moblink.MobLink",
+            "com.mob.pushsdk.MobPush",
+            "cn.smssdk.SMSSDK",
+            "cn.sharesdk.framework.ShareSDK",
+        ],
+    );
+    let found = detect(&s);
+    for id in [
+        "mob-tools",
+        "mob-moblink",
+        "mob-mobpush",
+        "mob-smssdk",
+        "mob-sharesdk",
+    ] {
+        assert!(
+            found.get(id).is_some(),
+            "{id} not detected: {:?}",
+            ids(&found.sdks)
+        );
+    }
 }

@@ -257,13 +257,19 @@ fn check_sdk(catalog: &Catalog, file: &str, sdk: &Sdk) -> Vec<ValidationError> {
             "a `.so` file name glob",
         );
         if packer.application.is_empty() && packer.files.is_empty() {
-            c.fail("packer", "a packer needs a stub application or a file pattern");
+            c.fail(
+                "packer",
+                "a packer needs a stub application or a file pattern",
+            );
         }
     }
     let mut platforms = HashSet::new();
     for (i, plugin) in sdk.plugins.iter().enumerate() {
         if plugin.platform == sdk.id {
-            c.fail(format!("plugin[{i}].platform"), "an SDK cannot be its own plugin");
+            c.fail(
+                format!("plugin[{i}].platform"),
+                "an SDK cannot be its own plugin",
+            );
         } else if catalog.get(&plugin.platform).is_none() {
             c.fail(
                 format!("plugin[{i}].platform"),
@@ -277,7 +283,10 @@ fn check_sdk(catalog: &Catalog, file: &str, sdk: &Sdk) -> Vec<ValidationError> {
             );
         }
         if plugin.packages.is_empty() {
-            c.fail(format!("plugin[{i}].packages"), "a plugin needs its packages");
+            c.fail(
+                format!("plugin[{i}].packages"),
+                "a plugin needs its packages",
+            );
         }
         for (j, p) in plugin.packages.iter().enumerate() {
             let under = m.packages.iter().any(|own| {

@@ -173,16 +173,16 @@ impl<'c> Detector<'c> {
                     }
                     hits.files.insert(class.file);
                     if !weak
-                        && let Some((platform, plugin_len)) =
-                            self.compiled.plugin_of(sdk, internal)
+                        && let Some((platform, plugin_len)) = self.compiled.plugin_of(sdk, internal)
                     {
                         let key = internal
                             .get(..plugin_len)
                             .unwrap_or(internal)
                             .replace('/', ".");
-                        let (_, hits) = acc.plugin_classes.entry(platform).or_insert_with(|| {
-                            (key, ClassHits::default())
-                        });
+                        let (_, hits) = acc
+                            .plugin_classes
+                            .entry(platform)
+                            .or_insert_with(|| (key, ClassHits::default()));
                         hits.count += 1;
                         if hits.examples.len() < EXAMPLES {
                             hits.examples.push(class.descriptor.to_string());
@@ -536,7 +536,8 @@ impl<'c> Detector<'c> {
             let Some((package, _)) = internal.rsplit_once('/') else {
                 continue;
             };
-            if !package.contains('/') || roots.iter().any(|r| r == package || is_under(package, r)) {
+            if !package.contains('/') || roots.iter().any(|r| r == package || is_under(package, r))
+            {
                 continue;
             }
             if let Some((sdk, key_len, _)) = self.compiled.owner_of_class(&internal) {
