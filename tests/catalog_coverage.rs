@@ -190,13 +190,15 @@ fn detected_for(kind: &str, pattern: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// One LibChecker family (team, label): its row count, the rows no signature knows, and the
+/// signatures that know the others.
+type Family = (usize, Vec<String>, BTreeSet<String>);
+
 #[test]
 fn every_chinese_libchecker_family_has_a_signature() {
     let chinese = Chinese::new();
     let table = research("libchecker-rules.tsv");
-    // family (team, label) -> (rows, rows detected, signatures that detect them)
-    let mut families: BTreeMap<(String, String), (usize, Vec<String>, BTreeSet<String>)> =
-        BTreeMap::new();
+    let mut families: BTreeMap<(String, String), Family> = BTreeMap::new();
     let mut regex_rows = 0;
     for line in table.lines().filter(|l| !l.starts_with('#')) {
         let cols: Vec<&str> = line.split('\t').collect();
