@@ -52,7 +52,11 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
-            eprintln!("sdkflow: error: {err}");
+            // Errors quote inputs (file and entry names, values): shown with controls escaped.
+            eprintln!(
+                "sdkflow: error: {}",
+                sdkflow::report::sanitize::shown(&err.to_string())
+            );
             ExitCode::from(err.exit_code())
         }
     }

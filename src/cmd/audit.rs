@@ -18,6 +18,7 @@ use sdkflow::audit::{
 };
 use sdkflow::detect::Confidence;
 use sdkflow::policy::DeclaredPolicy;
+use sdkflow::report::sanitize::shown;
 use sdkflow::report::{self, FailedInput, Outcome, OutputFormat, RenderOptions};
 
 use super::output::emit;
@@ -236,7 +237,7 @@ pub fn run(args: Args) -> Result<u8, Error> {
         progress.finish_and_clear();
         out.finish()?;
         for error in failures {
-            eprintln!("sdkflow: error: {error}");
+            eprintln!("sdkflow: error: {}", shown(&error));
         }
         return Ok(code);
     }
@@ -269,7 +270,7 @@ pub fn run(args: Args) -> Result<u8, Error> {
     for o in &outcomes {
         match o {
             Outcome::Failed(f) => {
-                eprintln!("sdkflow: error: {}", f.error);
+                eprintln!("sdkflow: error: {}", shown(&f.error));
                 code = 2;
             }
             Outcome::Audited(r) if r.fails(fail_on) && code == 0 => code = 1,
