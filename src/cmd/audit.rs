@@ -83,6 +83,10 @@ pub enum FormatArg {
     /// Markdown for pull-request comments.
     #[value(alias = "markdown")]
     Md,
+    /// GitLab Code Quality JSON (CodeClimate issues).
+    Codeclimate,
+    /// JUnit XML: one test case per rule × subject, failures at or above --fail-on.
+    Junit,
 }
 
 /// `--fail-on`.
@@ -131,18 +135,20 @@ impl Input {
 
 /// Run the subcommand.
 pub fn run(args: Args) -> Result<u8, Error> {
+    let fail_on = match args.fail_on {
+        FailOnArg::High => FailOn::High,
+        FailOnArg::Medium => FailOn::Medium,
+        FailOnArg::Low => FailOn::Low,
+        FailOnArg::Never => FailOn::Never,
+    };
     let format = match args.format {
         FormatArg::Text => OutputFormat::Text,
         FormatArg::Json => OutputFormat::Json,
         FormatArg::Sarif => OutputFormat::Sarif,
         FormatArg::Html => OutputFormat::Html,
         FormatArg::Md => OutputFormat::Markdown,
-    };
-    let fail_on = match args.fail_on {
-        FailOnArg::High => FailOn::High,
-        FailOnArg::Medium => FailOn::Medium,
-        FailOnArg::Low => FailOn::Low,
-        FailOnArg::Never => FailOn::Never,
+        FormatArg::Codeclimate => OutputFormat::CodeClimate,
+        FormatArg::Junit => OutputFormat::Junit(fail_on),
     };
     let options = AuditOptions {
         min_confidence: match args.min_confidence {
