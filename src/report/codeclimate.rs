@@ -66,7 +66,10 @@ fn issue(r: &AuditReport, f: &Finding, options: &RenderOptions) -> Value {
         body.push_str(&format!("- APK: {}\n", sanitize::markdown(&e.describe())));
     }
     for e in &f.policy_evidence {
-        body.push_str(&format!("- Policy: {}\n", sanitize::markdown(&e.describe())));
+        body.push_str(&format!(
+            "- Policy: {}\n",
+            sanitize::markdown(&e.describe())
+        ));
     }
     body.push_str(&format!("\nRule: {}\n", options.rule_url(f.rule)));
     json!({

@@ -80,7 +80,7 @@ pub fn render(outcomes: &[Outcome], options: &RenderOptions) -> String {
         apps,
     };
     let mut env = Environment::new();
-    env.set_formatter(formatter);
+    env.set_formatter(sanitize::html_formatter);
     let rendered = env
         .add_template("report.html", TEMPLATE)
         .and_then(|()| env.get_template("report.html"))
@@ -188,22 +188,6 @@ fn view<'a>(outcome: &'a Outcome, options: &RenderOptions) -> AppView<'a> {
                 SnippetView { line, text, about }
             })
             .collect(),
-    }
-}
-
-/// minijinja's HTML-escaping formatter, with controls in strings made visible first (every
-/// value printed by the template goes through here, ours included; ours have none).
-fn formatter(
-    out: &mut minijinja::Output,
-    state: &mut minijinja::State,
-    value: &minijinja::Value,
-) -> Result<(), minijinja::Error> {
-    match value.as_str() {
-        Some(s) if !value.is_safe() => {
-            let shown = minijinja::Value::from(sanitize::text(s).as_ref());
-            minijinja::escape_formatter(out, state, &shown)
-        }
-        _ => minijinja::escape_formatter(out, state, value),
     }
 }
 

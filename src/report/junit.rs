@@ -140,6 +140,9 @@ fn details(f: &Finding, options: &RenderOptions) -> String {
     for e in &f.policy_evidence {
         out.push_str(&format!("Policy: {}\n", sanitize::xml(&e.describe())));
     }
-    out.push_str(&format!("Rule: {}\n", sanitize::xml(&options.rule_url(f.rule))));
+    out.push_str(&format!(
+        "Rule: {}\n",
+        sanitize::xml(&options.rule_url(f.rule))
+    ));
     out
 }

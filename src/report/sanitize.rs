@@ -114,6 +114,23 @@ pub fn xml(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// minijinja's HTML-escaping formatter with controls in strings made visible first
+/// ([`text`]), for HTML templates: every value a template prints goes through it (ours
+/// too; they have no controls). Install with `Environment::set_formatter`.
+pub fn html_formatter(
+    out: &mut minijinja::Output,
+    state: &mut minijinja::State,
+    value: &minijinja::Value,
+) -> Result<(), minijinja::Error> {
+    match value.as_str() {
+        Some(s) if !value.is_safe() => {
+            let shown = minijinja::Value::from(text(s).as_ref());
+            minijinja::escape_formatter(out, state, &shown)
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
