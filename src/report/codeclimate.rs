@@ -25,10 +25,26 @@ pub fn severity(s: Severity) -> &'static str {
 /// Render the Code Quality report: one JSON array for all inputs.
 pub fn render(outcomes: &[Outcome], options: &RenderOptions) -> String {
     let mut issues = Vec::new();
+    // GitLab needs fingerprints unique in the report: a repeat gets its occurrence number.
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut unique = |fp: String| {
+        let n = seen.entry(fp.clone()).or_insert(0);
+        *n += 1;
+        if *n == 1 {
+            fp
+        } else {
+            fingerprint(&[&fp, &n.to_string()])
+        }
+    };
     for o in outcomes {
         match o {
             Outcome::Audited(r) => {
-                issues.extend(r.findings.iter().map(|f| issue(r, f, options)));
+                for f in &r.findings {
+                    let mut i = issue(r, f, options);
+                    let fp = i["fingerprint"].as_str().unwrap_or_default().to_string();
+                    i["fingerprint"] = json!(unique(fp));
+                    issues.push(i);
+                }
             }
             Outcome::Failed(f) => issues.push(json!({
                 "type": "issue",
@@ -38,7 +54,7 @@ pub fn render(outcomes: &[Outcome], options: &RenderOptions) -> String {
                 ),
                 "check_name": "sdkflow-input-error",
                 "categories": ["Bug Risk"],
-                "fingerprint": fingerprint(&["input-error", &f.source]),
+                "fingerprint": unique(fingerprint(&["input-error", &f.source])),
                 "severity": "blocker",
                 "location": {"path": f.source, "lines": {"begin": 1}},
             })),
@@ -71,7 +87,11 @@ fn issue(r: &AuditReport, f: &Finding, options: &RenderOptions) -> Value {
             sanitize::markdown(&e.describe())
         ));
     }
-    body.push_str(&format!("\nRule: {}\n", options.rule_url(f.rule)));
+    body.push_str(&format!(
+        "\nRule: [{}]({})\n",
+        f.rule.as_str(),
+        options.rule_url(f.rule)
+    ));
     json!({
         "type": "issue",
         // Shown to people in GitLab: controls as visible escapes; the body is Markdown.
