@@ -65,6 +65,7 @@ fn setup() -> Setup {
     // The file name is an input too: an escape sequence, a bidi override, a newline.
     let apk = batch.join("app\u{1b}[31m\u{202e}kpa.\nINJECTED.apk");
     std::fs::copy(&src, &apk).expect("copy hostile.apk");
+    add_non_utf8_entry(&apk, dir.path());
     std::fs::write(batch.join("broken\u{1b}]0;x\u{7}.apk"), "not a zip").expect("write");
     let policy = dir.path().join("policy\u{1b}[2J.md");
     std::fs::write(&policy, POLICY).expect("write policy");
@@ -74,6 +75,25 @@ fn setup() -> Setup {
         policy,
         batch,
     }
+}
+
+/// Add an entry whose name is not UTF-8 (`assets/\xff\xfe.bin`) with Debian's zip: the
+/// committed sample leaves it out because aapt (like Android) refuses such an archive,
+/// which would take aapt away as an oracle for the sample.
+fn add_non_utf8_entry(apk: &Path, dir: &Path) {
+    use std::os::unix::ffi::OsStrExt;
+    let stage = dir.join("stage");
+    std::fs::create_dir_all(stage.join("assets")).expect("mkdir");
+    let name = std::ffi::OsStr::from_bytes(b"assets/not-utf8-\xff\xfe.bin");
+    std::fs::write(stage.join(name), "x").expect("write");
+    let status = Command::new("zip")
+        .arg("-q")
+        .arg(apk)
+        .arg(name)
+        .current_dir(&stage)
+        .status()
+        .expect("zip not runnable: apt-get install zip");
+    assert!(status.success(), "zip failed");
 }
 
 fn s(p: &Path) -> &str {
@@ -215,6 +235,9 @@ fn every_subcommand_text_output_escapes_input_strings() {
             r.stdout
         );
     }
+    // The entry name that is not UTF-8 reached the reader (and was reported, not shown raw).
+    let r = run(&["inspect", apk]);
+    assert!(r.stdout.contains("not valid UTF-8"), "{}", r.stdout);
 }
 
 #[test]
