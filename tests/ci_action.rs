@@ -31,8 +31,14 @@ fn step_script(name: &str) -> String {
 fn run_step(name: &str, env: &[(&str, &str)], dir: &Path) -> (i32, String) {
     let out_file = dir.join("github_output");
     std::fs::write(&out_file, "").expect("GITHUB_OUTPUT");
-    let bin = Path::new(env!("CARGO_BIN_EXE_sdkflow")).parent().expect("bin dir");
-    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let bin = Path::new(env!("CARGO_BIN_EXE_sdkflow"))
+        .parent()
+        .expect("bin dir");
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
     let status = Command::new("bash")
         .arg("-c")
         .arg(step_script(name))
@@ -66,14 +72,28 @@ fn audit_step_writes_sarif_and_the_exit_code_and_the_job_fails_on_findings() {
             ],
             dir.path(),
         );
-        assert_eq!(code, 0, "the audit step itself succeeds so the SARIF is uploaded");
-        assert!(outputs.contains(&format!("exit-code={want}\n")), "{outputs}");
-        assert!(outputs.contains(&format!("sarif={}\n", sarif.display())), "{outputs}");
+        assert_eq!(
+            code, 0,
+            "the audit step itself succeeds so the SARIF is uploaded"
+        );
+        assert!(
+            outputs.contains(&format!("exit-code={want}\n")),
+            "{outputs}"
+        );
+        assert!(
+            outputs.contains(&format!("sarif={}\n", sarif.display())),
+            "{outputs}"
+        );
         let log: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&sarif).expect("SARIF written"))
                 .expect("SARIF JSON");
         assert_eq!(log["version"], "2.1.0");
-        assert!(!log["runs"][0]["results"].as_array().expect("results").is_empty());
+        assert!(
+            !log["runs"][0]["results"]
+                .as_array()
+                .expect("results")
+                .is_empty()
+        );
 
         let (fail_code, _) = run_step(
             "Fail on findings",
@@ -105,6 +125,9 @@ fn action_inputs_never_reach_a_script_unquoted() {
     // sees it: a crafted path would run commands. Inputs must go through `env:`.
     for step in ["Build sdkflow", "Audit", "Fail on findings"] {
         let script = step_script(step);
-        assert!(!script.contains("${{"), "{step} splices an expression: {script}");
+        assert!(
+            !script.contains("${{"),
+            "{step} splices an expression: {script}"
+        );
     }
 }
