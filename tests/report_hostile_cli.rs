@@ -227,7 +227,7 @@ fn every_subcommand_text_output_escapes_input_strings() {
             r.code,
             r.stderr
         );
-        check_text(&format!("{}", args[0]), &r.stdout);
+        check_text(args[0], &r.stdout);
         assert!(
             r.stdout.contains(shown),
             "{}: {shown} not shown:\n{}",

@@ -2,7 +2,7 @@
 //! summary, the detected-vs-declared SDK table, the findings with their evidence, and the
 //! policy passages the findings quote. Rendered with minijinja, which escapes every value;
 //! our formatter first shows control characters as visible escapes
-//! ([`sanitize::text`](super::sanitize::text)), and the page's Content-Security-Policy
+//! ([`sanitize::text`]), and the page's Content-Security-Policy
 //! forbids every script, connection and remote resource, so a missed escape still cannot
 //! run or call out.
 

@@ -250,9 +250,12 @@ pub fn xml_char(c: char) -> bool {
     matches!(u32::from(c), 0x9 | 0xa | 0xd | 0x20..=0xd7ff | 0xe000..=0xfffd | 0x10000..=0x10ffff)
 }
 
-/// A parsed JUnit document: test cases (classname, name, failed) per suite.
+/// One JUnit test case: classname, name, and whether it has a `<failure>`.
+pub type Case = (String, String, bool);
+
+/// A parsed JUnit document: test cases per suite (suite name, cases).
 pub struct JUnit {
-    pub suites: Vec<(String, Vec<(String, String, bool)>)>,
+    pub suites: Vec<(String, Vec<Case>)>,
     pub errors: usize,
     pub root: Vec<(String, String)>,
 }
