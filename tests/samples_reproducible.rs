@@ -28,6 +28,11 @@ fn build_sh_check_rebuilds_byte_identical_apks() {
         "flows",
         "broken",
         "hostile",
+        "vendor-demo",
+        "vendor-tool",
+        "leftovers",
+        "packed",
+        "share-plugins",
     ] {
         assert!(
             stdout.contains(&format!("same      {name}.apk")),

@@ -180,6 +180,9 @@ fn render_text(input: &str, found: &Detections) -> String {
         libs.len(),
         found.unknown.len()
     );
+    if let Some(packer) = &found.packer {
+        let _ = writeln!(out, "PACKED: {}", packer.notice);
+    }
     for d in &third {
         let zh = d
             .name_zh
@@ -208,6 +211,15 @@ fn render_text(input: &str, found: &Detections) -> String {
         );
         if !d.bundled_by.is_empty() {
             let _ = writeln!(out, "    bundled by: {}", shown(&d.bundled_by.join(", ")));
+        }
+        for p in &d.plugins {
+            let _ = writeln!(
+                out,
+                "    plugin    {} ({}): {} evidence item(s), not the platform's own SDK",
+                p.name,
+                p.platform,
+                p.evidence.len()
+            );
         }
         for e in &d.evidence {
             let line = match e {
@@ -263,6 +275,25 @@ fn render_text(input: &str, found: &Detections) -> String {
                         shown(location)
                     );
                 }
+            }
+        }
+    }
+    if !found.leftovers.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nmanifest leftovers: entries of SDKs whose code is in no dex (info, not counted):"
+        );
+        for d in &found.leftovers {
+            for e in &d.evidence {
+                let line = match e {
+                    Evidence::Component {
+                        component_kind,
+                        name,
+                    } => format!("{component_kind} {name}"),
+                    Evidence::MetaData { name, .. } => format!("meta-data {name}"),
+                    _ => continue,
+                };
+                let _ = writeln!(out, "    {:<24} {line}", d.id);
             }
         }
     }
