@@ -10,6 +10,8 @@
 # smali2/ -> classes2.dex, ..., native/*.c -> lib/<abi>/lib*.so for arm64-v8a and armeabi-v7a,
 # native-assets/*.c -> assets/lib*.so for the one ABI its `// abi:` line names (packers keep
 # their loaders there).
+# Optional per sample: entries.txt (extra zip entries, names as printf formats, for names a
+# source tree should not hold) and post.sh (run on the unsigned APK before signing).
 # `broken` is not built from source: it is `multidex` post-processed (classes2.dex replaced by
 # a corrupted dex, lib/arm64-v8a/libBugly.so replaced by a non-ELF file) and re-signed.
 #
@@ -26,7 +28,7 @@ export TZ=UTC LC_ALL=C
 HERE="$(cd "$(dirname "$0")" && pwd)"
 FW="${FW:-/usr/share/android-framework-res/framework-res.apk}"
 KS="$HERE/keystore/throwaway.jks"
-ALL=(basic multidex obfuscated flows broken vendor-demo vendor-tool leftovers packed share-plugins)
+ALL=(basic multidex obfuscated flows broken hostile vendor-demo vendor-tool leftovers packed share-plugins)
 ABIS=(arm64-v8a armeabi-v7a)
 STAMP='1981-01-01 00:00:00'
 
@@ -141,6 +143,20 @@ add_entries() { # add_entries STAGE APK STORE_LIBS(0|1)
   )
 }
 
+# entries.txt: `NAME<TAB>CONTENT` per line (`#` comments), both printf(1) formats, staged as
+# files so add_entries zips them like the rest (names must not contain a newline).
+stage_entries() { # stage_entries ENTRIES_TXT STAGE
+  local list="$1" stage="$2" fmt body name
+  while IFS=$'\t' read -r fmt body; do
+    case "$fmt" in ''|'#'*) continue ;; esac
+    # shellcheck disable=SC2059  # the line is a printf format on purpose
+    name="$(printf "$fmt")"
+    mkdir -p "$stage/$(dirname -- "$name")"
+    # shellcheck disable=SC2059
+    printf "$body" > "$stage/$name"
+  done < "$list"
+}
+
 sign() { # sign UNSIGNED_APK OUT_APK
   zipalign -f -p 4 "$1" "$1.aligned"
   apksigner sign --ks "$KS" --ks-pass pass:android --key-pass pass:android \
@@ -168,8 +184,10 @@ build_app() { # build_app NAME
   done
   build_native "$src" "$w/stage"
   build_native_assets "$src" "$w/stage"
+  [ -f "$src/entries.txt" ] && stage_entries "$src/entries.txt" "$w/stage"
   grep -q 'android:extractNativeLibs="false"' "$src/AndroidManifest.xml" && store=1
   add_entries "$w/stage" "$w/base.apk" "$store"
+  [ -f "$src/post.sh" ] && bash "$src/post.sh" "$w/base.apk"
   sign "$w/base.apk" "$OUT/$name.apk"
 }
 

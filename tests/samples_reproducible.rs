@@ -27,6 +27,7 @@ fn build_sh_check_rebuilds_byte_identical_apks() {
         "obfuscated",
         "flows",
         "broken",
+        "hostile",
         "vendor-demo",
         "vendor-tool",
         "leftovers",
