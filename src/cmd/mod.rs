@@ -8,5 +8,8 @@ pub mod inspect;
 pub mod manifest;
 pub mod output;
 pub mod policy;
+pub mod results;
 pub mod sdks;
 pub mod signatures;
+pub mod submit;
+pub mod worker;
