@@ -262,9 +262,9 @@ pub fn wait_results(server: &RedisServer, timeout: &str) -> (Vec<Record>, i32) {
         .output()
         .expect("run sdkflow results");
     let code = out.status.code().unwrap_or(-1);
-    assert_ne!(
-        code,
-        2,
+    // Exit 2 is also "a job failed"; a failure of `results` itself says so on stderr.
+    assert!(
+        out.stderr.is_empty(),
         "results --wait failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
