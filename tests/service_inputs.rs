@@ -12,7 +12,10 @@ use sdkflow::service::{Record, Status};
 use service_support::*;
 
 fn record<'a>(records: &'a [Record], id: &str) -> &'a Record {
-    records.iter().find(|r| r.job == id).unwrap_or_else(|| panic!("no record for job {id}"))
+    records
+        .iter()
+        .find(|r| r.job == id)
+        .unwrap_or_else(|| panic!("no record for job {id}"))
 }
 
 #[test]
@@ -33,10 +36,17 @@ fn job_paths_outside_the_roots_are_refused() {
     std::os::unix::fs::symlink(root.join("app.apk"), root.join("sub/link-in.apk")).unwrap();
     std::os::unix::fs::symlink(&outside, root.join("dir-out")).unwrap();
     let fifo = root.join("fifo.apk");
-    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
 
     let inside_policy = root.join("policy.md");
-    let submit_one = |apk: &Path, policy: &Path| submit(&server, policy, &[apk.to_path_buf()], &[])[0].clone();
+    let submit_one =
+        |apk: &Path, policy: &Path| submit(&server, policy, &[apk.to_path_buf()], &[])[0].clone();
     let dotdot = submit_one(&root.join("sub/../../outside/app.apk"), &inside_policy);
     let dotdot_inside = submit_one(&root.join("sub/../app.apk"), &inside_policy);
     let link_out = submit_one(&root.join("link-out.apk"), &inside_policy);
@@ -49,10 +59,35 @@ fn job_paths_outside_the_roots_are_refused() {
     // What `submit` refuses to send, a hostile writer to the queue can still send.
     let mut q = server.queue();
     let raw = [
-        ("relative", format!(r#"{{"id":"relative","apk":"root/app.apk","policy":{:?}}}"#, inside_policy)),
-        ("fifo", format!(r#"{{"id":"fifo","apk":{:?},"policy":{:?}}}"#, fifo, inside_policy)),
-        ("root-dir", format!(r#"{{"id":"root-dir","apk":{:?},"policy":{:?}}}"#, root, inside_policy)),
-        ("missing", format!(r#"{{"id":"missing","apk":{:?},"policy":{:?}}}"#, root.join("nope.apk"), inside_policy)),
+        (
+            "relative",
+            format!(
+                r#"{{"id":"relative","apk":"root/app.apk","policy":{:?}}}"#,
+                inside_policy
+            ),
+        ),
+        (
+            "fifo",
+            format!(
+                r#"{{"id":"fifo","apk":{:?},"policy":{:?}}}"#,
+                fifo, inside_policy
+            ),
+        ),
+        (
+            "root-dir",
+            format!(
+                r#"{{"id":"root-dir","apk":{:?},"policy":{:?}}}"#,
+                root, inside_policy
+            ),
+        ),
+        (
+            "missing",
+            format!(
+                r#"{{"id":"missing","apk":{:?},"policy":{:?}}}"#,
+                root.join("nope.apk"),
+                inside_policy
+            ),
+        ),
     ];
     for (id, payload) in &raw {
         q.push_raw(payload.as_bytes()).unwrap();
@@ -100,20 +135,34 @@ fn the_wall_clock_limit_kills_the_audit_and_records_a_failure() {
     // A limit of zero is over before any audit can end: the worker checks the limit
     // before the child's exit status, so this is the kill path every time.
     let (corpus, repo) = (corpus_dir(), repo());
-    let w = Worker::start(&server, "w", &[&corpus, &repo], &["--job-timeout", "0s"], logs.path());
+    let w = Worker::start(
+        &server,
+        "w",
+        &[&corpus, &repo],
+        &["--job-timeout", "0s"],
+        logs.path(),
+    );
     let (records, code) = wait_results(&server, "300s");
     // The audit is not left running: the worker has no child once the record is out.
-    wait_until(Duration::from_secs(30), "the killed audit to be reaped", || {
-        children_of(w.pid()).is_empty()
-    });
+    wait_until(
+        Duration::from_secs(30),
+        "the killed audit to be reaped",
+        || children_of(w.pid()).is_empty(),
+    );
     let log = w.log_text();
     assert_eq!(w.terminate(), Some(0), "{log}");
 
     assert_eq!(code, 2);
     let r = record(&records, &ids[0]);
-    assert_eq!((r.status, r.exit_code, r.deliveries), (Status::Failed, 2, 1));
+    assert_eq!(
+        (r.status, r.exit_code, r.deliveries),
+        (Status::Failed, 2, 1)
+    );
     let error = r.error.as_deref().unwrap();
     assert!(error.contains("exceeded the wall-clock limit"), "{error}");
     let (_, missing) = server.queue().progress().unwrap();
-    assert_eq!(missing, 0, "the timed-out job is recorded and acknowledged, not retried");
+    assert_eq!(
+        missing, 0,
+        "the timed-out job is recorded and acknowledged, not retried"
+    );
 }

@@ -18,7 +18,11 @@ fn two_workers_share_a_queue_and_every_job_is_done_exactly_once() {
     let mut apks = sample_apks();
     apks.extend(registry_apks());
     let ids = submit(&server, &policy(), &apks, &[]);
-    assert_eq!(ids.iter().collect::<BTreeSet<_>>().len(), ids.len(), "ids are unique");
+    assert_eq!(
+        ids.iter().collect::<BTreeSet<_>>().len(),
+        ids.len(),
+        "ids are unique"
+    );
 
     let roots = [repo(), corpus_dir()];
     let roots: Vec<&std::path::Path> = roots.iter().map(|p| p.as_path()).collect();
@@ -26,8 +30,16 @@ fn two_workers_share_a_queue_and_every_job_is_done_exactly_once() {
     let b = Worker::start(&server, "b", &roots, &["-j", "1"], logs.path());
     let (records, code) = wait_results(&server, "1200s");
     let (log_a, log_b) = (a.log_text(), b.log_text());
-    assert_eq!(a.terminate(), Some(0), "worker a exits 0 on SIGTERM: {log_a}");
-    assert_eq!(b.terminate(), Some(0), "worker b exits 0 on SIGTERM: {log_b}");
+    assert_eq!(
+        a.terminate(),
+        Some(0),
+        "worker a exits 0 on SIGTERM: {log_a}"
+    );
+    assert_eq!(
+        b.terminate(),
+        Some(0),
+        "worker b exits 0 on SIGTERM: {log_b}"
+    );
 
     // Exactly once: one record per job, and no second record was ever written.
     let jobs: Vec<&str> = records.iter().map(|r| r.job.as_str()).collect();
@@ -40,7 +52,13 @@ fn two_workers_share_a_queue_and_every_job_is_done_exactly_once() {
 
     for (id, apk) in ids.iter().zip(&apks) {
         let r = records.iter().find(|r| &r.job == id).unwrap();
-        assert_eq!(r.status, Status::Audited, "{}: {:?}", apk.display(), r.error);
+        assert_eq!(
+            r.status,
+            Status::Audited,
+            "{}: {:?}",
+            apk.display(),
+            r.error
+        );
         assert_eq!(r.deliveries, 1);
         assert!(r.worker == "a" || r.worker == "b");
         assert_eq!(r.catalog, sdkflow::catalog::EMBEDDED_VERSION);
@@ -103,7 +121,43 @@ fn sigterm_finishes_the_job_in_hand_and_stops() {
         before + 1,
         "the job in hand is finished and no other is taken"
     );
-    assert!(records.iter().all(|r| r.status == Status::Audited && r.deliveries == 1));
+    assert!(
+        records
+            .iter()
+            .all(|r| r.status == Status::Audited && r.deliveries == 1)
+    );
     let (total, missing) = server.queue().progress().unwrap();
     assert_eq!((total, missing), (3, 3 - records.len()));
+}
+
+#[test]
+fn version_names_the_signature_catalogue() {
+    let out = Command::new(exe()).arg("--version").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let files = std::fs::read_dir(repo().join("sdk-signatures/sdks"))
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "toml"))
+        })
+        .count();
+    assert!(
+        text.starts_with(&format!(
+            "sdkflow {} (catalogue: {files} signatures, data ",
+            env!("CARGO_PKG_VERSION")
+        )),
+        "{text}"
+    );
+    assert!(text.contains(sdkflow::catalog::EMBEDDED_VERSION), "{text}");
+    // The hash is 16 hex digits.
+    let hash = text
+        .trim()
+        .trim_end_matches(')')
+        .rsplit(' ')
+        .next()
+        .unwrap();
+    assert!(
+        hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()),
+        "{text}"
+    );
 }

@@ -51,7 +51,13 @@ fn a_worker_killed_mid_job_loses_nothing() {
     kill_mid_job(&server, "doomed", &["--claim-idle", "1s"], logs.path());
 
     let [corpus, repo] = roots();
-    let rescuer = Worker::start(&server, "rescuer", &[&corpus, &repo], &["--claim-idle", "1s"], logs.path());
+    let rescuer = Worker::start(
+        &server,
+        "rescuer",
+        &[&corpus, &repo],
+        &["--claim-idle", "1s"],
+        logs.path(),
+    );
     let (records, _) = wait_results(&server, "600s");
     let log = rescuer.log_text();
     assert_eq!(rescuer.terminate(), Some(0), "{log}");
@@ -61,7 +67,10 @@ fn a_worker_killed_mid_job_loses_nothing() {
     assert_eq!(r.job, ids[0]);
     assert_eq!(r.status, Status::Audited, "{:?}", r.error);
     assert_eq!(r.worker, "rescuer");
-    assert_eq!(r.deliveries, 2, "delivered to the dead worker, then claimed");
+    assert_eq!(
+        r.deliveries, 2,
+        "delivered to the dead worker, then claimed"
+    );
     assert!(r.report.is_some());
     assert_eq!(server.queue().results_len().unwrap(), 1);
 }
@@ -84,7 +93,10 @@ fn a_job_whose_deliveries_keep_dying_goes_to_the_dead_letter_stream() {
     assert_eq!(code, 2);
     assert_eq!(records.len(), 1);
     let r = &records[0];
-    assert_eq!((r.job.as_str(), r.status, r.exit_code), (ids[0].as_str(), Status::DeadLetter, 2));
+    assert_eq!(
+        (r.job.as_str(), r.status, r.exit_code),
+        (ids[0].as_str(), Status::DeadLetter, 2)
+    );
     assert_eq!(r.deliveries, 3);
     let error = r.error.as_deref().unwrap();
     assert!(error.contains("given up after 2 deliveries"), "{error}");
@@ -113,12 +125,18 @@ fn a_poison_payload_is_dead_lettered_and_the_queue_goes_on() {
 
     let poison = records.iter().find(|r| r.job == "p1").unwrap();
     assert_eq!((poison.status, poison.exit_code), (Status::DeadLetter, 2));
-    assert!(poison.error.as_deref().unwrap().contains("unknown field"), "{poison:?}");
+    assert!(
+        poison.error.as_deref().unwrap().contains("unknown field"),
+        "{poison:?}"
+    );
     let good = records.iter().find(|r| r.job == ids[0]).unwrap();
     assert_eq!(good.status, Status::Audited);
     let dead = q.dead_letters().unwrap();
     assert_eq!(dead.len(), 2, "both poison entries: {dead:?}");
-    assert!(dead.iter().any(|(id, e)| id.is_empty() && e.contains("unreadable job payload")));
+    assert!(
+        dead.iter()
+            .any(|(id, e)| id.is_empty() && e.contains("unreadable job payload"))
+    );
     assert!(dead.iter().any(|(id, _)| id == "p1"));
 }
 
@@ -136,7 +154,10 @@ fn redis_restarted_with_aof_keeps_the_queue() {
     let log = w.log_text();
     assert_eq!(w.terminate(), Some(0), "{log}");
     assert_eq!(records.len(), ids.len());
-    assert!(records.iter().all(|r| r.status == Status::Audited), "{records:?}");
+    assert!(
+        records.iter().all(|r| r.status == Status::Audited),
+        "{records:?}"
+    );
 
     // The results survive a restart too, and a new submission gets a new id.
     server.restart();

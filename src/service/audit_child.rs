@@ -79,7 +79,9 @@ pub fn run(
         .process_group(0);
     let mut child = match cmd.spawn() {
         Ok(c) => c,
-        Err(e) => return ChildOutcome::Crashed(format!("cannot start {}: {e}", opts.exe.display())),
+        Err(e) => {
+            return ChildOutcome::Crashed(format!("cannot start {}: {e}", opts.exe.display()));
+        }
     };
     let stdout = child.stdout.take().map(|s| drain(s, MAX_REPORT));
     let stderr = child.stderr.take().map(|s| drain(s, MAX_STDERR));
@@ -123,9 +125,7 @@ pub fn run(
     match status.code() {
         Some(code @ (0 | 1)) => {
             if out.truncated {
-                return ChildOutcome::Crashed(format!(
-                    "report larger than {MAX_REPORT} bytes"
-                ));
+                return ChildOutcome::Crashed(format!("report larger than {MAX_REPORT} bytes"));
             }
             match serde_json::from_slice(&out.bytes) {
                 Ok(report) => ChildOutcome::Report {

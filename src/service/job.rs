@@ -141,7 +141,10 @@ mod tests {
                 no_flows: true,
             },
         };
-        assert_eq!(Job::from_payload(job.to_payload().as_bytes()).ok(), Some(job));
+        assert_eq!(
+            Job::from_payload(job.to_payload().as_bytes()).ok(),
+            Some(job)
+        );
     }
 
     #[test]
@@ -154,9 +157,16 @@ mod tests {
             br#"{"id":"a\u001b]0;x\u0007","apk":"/a","policy":"/p"}"#,
             br#"{"apk":"/a","policy":"/p"}"#,
         ] {
-            assert!(Job::from_payload(bad).is_err(), "{}", String::from_utf8_lossy(bad));
+            assert!(
+                Job::from_payload(bad).is_err(),
+                "{}",
+                String::from_utf8_lossy(bad)
+            );
         }
-        let huge = format!(r#"{{"id":"1","apk":"/{}","policy":"/p"}}"#, "a".repeat(MAX_PAYLOAD));
+        let huge = format!(
+            r#"{{"id":"1","apk":"/{}","policy":"/p"}}"#,
+            "a".repeat(MAX_PAYLOAD)
+        );
         assert!(Job::from_payload(huge.as_bytes()).is_err());
     }
 

@@ -4,12 +4,14 @@
 
 use std::time::Duration;
 
-use redis::streams::{StreamAutoClaimReply, StreamPendingCountReply, StreamRangeReply, StreamReadReply};
+use redis::streams::{
+    StreamAutoClaimReply, StreamPendingCountReply, StreamRangeReply, StreamReadReply,
+};
 use redis::{Connection, Value};
 
+use super::ServiceError;
 use super::job::{Job, JobOptions};
 use super::record::Record;
-use super::ServiceError;
 
 /// The keys of one queue, all named from its prefix (default `sdkflow`).
 #[derive(Debug, Clone)]
@@ -131,7 +133,9 @@ impl Queue {
         policy: &str,
         options: JobOptions,
     ) -> Result<String, ServiceError> {
-        let n: u64 = redis::cmd("INCR").arg(&self.keys.next_id).query(&mut self.con)?;
+        let n: u64 = redis::cmd("INCR")
+            .arg(&self.keys.next_id)
+            .query(&mut self.con)?;
         let job = Job {
             id: n.to_string(),
             apk: apk.to_string(),
@@ -230,10 +234,7 @@ impl Queue {
             .arg(&e.id)
             .arg(1)
             .query(&mut self.con)?;
-        let deliveries = pending
-            .ids
-            .first()
-            .map_or(1, |p| p.times_delivered as u64);
+        let deliveries = pending.ids.first().map_or(1, |p| p.times_delivered as u64);
         Ok(Some(Delivery {
             payload: payload_of(e.map.get("job")),
             entry: e.id,
@@ -243,7 +244,12 @@ impl Queue {
 
     /// Reset the idle time of a job this consumer is working on, so no other worker
     /// claims it while it runs. Does not count as a delivery.
-    pub fn heartbeat(&mut self, group: &str, consumer: &str, entry: &str) -> Result<(), ServiceError> {
+    pub fn heartbeat(
+        &mut self,
+        group: &str,
+        consumer: &str,
+        entry: &str,
+    ) -> Result<(), ServiceError> {
         let _: Value = redis::cmd("XCLAIM")
             .arg(&self.keys.jobs)
             .arg(group)
@@ -362,7 +368,10 @@ impl Queue {
         for entry in self.range(&self.keys.results.clone())? {
             let json = payload_of(entry.map.get("record"));
             let record: Record = serde_json::from_slice(&json).map_err(|e| {
-                ServiceError::Invalid(format!("results entry {}: unreadable record: {e}", entry.id))
+                ServiceError::Invalid(format!(
+                    "results entry {}: unreadable record: {e}",
+                    entry.id
+                ))
             })?;
             if seen.insert(record.job.clone()) {
                 out.push(record);
@@ -385,7 +394,9 @@ impl Queue {
 
     /// How many entries the results stream holds (records written, duplicates included).
     pub fn results_len(&mut self) -> Result<usize, ServiceError> {
-        Ok(redis::cmd("XLEN").arg(&self.keys.results).query(&mut self.con)?)
+        Ok(redis::cmd("XLEN")
+            .arg(&self.keys.results)
+            .query(&mut self.con)?)
     }
 
     /// Every entry of a stream, read in pages.

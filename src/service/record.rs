@@ -56,7 +56,12 @@ impl Record {
     /// Severity counts of an audited record (`high`, `medium`, `low`) from its report.
     pub fn counts(&self) -> Option<(u64, u64, u64)> {
         let summary = self.report.as_ref()?.get("summary")?;
-        let n = |k: &str| summary.get(k).and_then(serde_json::Value::as_u64).unwrap_or(0);
+        let n = |k: &str| {
+            summary
+                .get(k)
+                .and_then(serde_json::Value::as_u64)
+                .unwrap_or(0)
+        };
         Some((n("high"), n("medium"), n("low")))
     }
 }

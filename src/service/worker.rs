@@ -4,12 +4,12 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+use super::ServiceError;
 use super::audit_child::{self, ChildOptions, ChildOutcome};
 use super::job::Job;
 use super::queue::{DeadLetter, Delivery, Queue};
 use super::record::{Record, Status};
 use super::roots::Roots;
-use super::ServiceError;
 
 /// How long one read waits for a new job; also how soon a stop request is seen when idle.
 const BLOCK: Duration = Duration::from_secs(1);
@@ -53,7 +53,9 @@ pub fn run(
     let names: Vec<String> = if opts.jobs <= 1 {
         vec![opts.consumer.clone()]
     } else {
-        (1..=opts.jobs).map(|i| format!("{}-{i}", opts.consumer)).collect()
+        (1..=opts.jobs)
+            .map(|i| format!("{}-{i}", opts.consumer))
+            .collect()
     };
     std::thread::scope(|scope| {
         for name in &names {
@@ -150,7 +152,10 @@ fn handle(
             Err(_) => (Job::id_of_invalid(&d.payload), String::new()),
         };
         let rec = id.map(|id| record(&id, &apk, Status::DeadLetter, 2, None, Some(error.clone())));
-        log(&format!("{consumer}: dead-lettered entry {}: {error}", d.entry));
+        log(&format!(
+            "{consumer}: dead-lettered entry {}: {error}",
+            d.entry
+        ));
         queue.finish(
             &opts.group,
             &d.entry,
@@ -178,18 +183,32 @@ fn handle(
         Err(e) => ChildOutcome::Failed(e),
         Ok((apk, policy)) => {
             let (group, entry) = (opts.group.as_str(), d.entry.as_str());
-            audit_child::run(&opts.child, &apk, &policy, &job.options, opts.claim_idle / 3, || {
-                // A failed heartbeat is not fatal: at worst another worker also audits the
-                // job, and only the first record is kept.
-                let _ = queue.heartbeat(group, consumer, entry);
-            })
+            audit_child::run(
+                &opts.child,
+                &apk,
+                &policy,
+                &job.options,
+                opts.claim_idle / 3,
+                || {
+                    // A failed heartbeat is not fatal: at worst another worker also audits the
+                    // job, and only the first record is kept.
+                    let _ = queue.heartbeat(group, consumer, entry);
+                },
+            )
         }
     };
     let rec = match outcome {
-        ChildOutcome::Report { exit_code, report } => {
-            record(&job.id, &job.apk, Status::Audited, exit_code, Some(report), None)
+        ChildOutcome::Report { exit_code, report } => record(
+            &job.id,
+            &job.apk,
+            Status::Audited,
+            exit_code,
+            Some(report),
+            None,
+        ),
+        ChildOutcome::Failed(error) => {
+            record(&job.id, &job.apk, Status::Failed, 2, None, Some(error))
         }
-        ChildOutcome::Failed(error) => record(&job.id, &job.apk, Status::Failed, 2, None, Some(error)),
         ChildOutcome::TimedOut(limit) => record(
             &job.id,
             &job.apk,
@@ -204,7 +223,10 @@ fn handle(
         ChildOutcome::Crashed(error) => {
             // Left pending: another delivery may succeed (an OOM kill on a busy node);
             // after max_deliveries the job is dead-lettered with this error.
-            log(&format!("{consumer}: job {} (entry {}): {error}; will be retried", job.id, d.entry));
+            log(&format!(
+                "{consumer}: job {} (entry {}): {error}; will be retried",
+                job.id, d.entry
+            ));
             queue.note_error(&d.entry, &error)?;
             return Ok(());
         }
@@ -219,7 +241,11 @@ fn handle(
             Status::DeadLetter => "dead-lettered",
         },
         rec.exit_code,
-        if written { "" } else { ", already recorded by another worker" }
+        if written {
+            ""
+        } else {
+            ", already recorded by another worker"
+        }
     ));
     Ok(())
 }

@@ -55,7 +55,9 @@ impl RedisServer {
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .expect("redis-server must be installed (`apt-get install redis-server`; .ci/run does)");
+            .expect(
+                "redis-server must be installed (`apt-get install redis-server`; .ci/run does)",
+            );
         self.child = Some(child);
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
@@ -65,7 +67,11 @@ impl RedisServer {
             if ping.is_ok() {
                 return;
             }
-            assert!(Instant::now() < deadline, "redis-server did not answer on port {}", self.port);
+            assert!(
+                Instant::now() < deadline,
+                "redis-server did not answer on port {}",
+                self.port
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -82,7 +88,10 @@ impl RedisServer {
             signal(child.id(), "TERM");
             let deadline = Instant::now() + Duration::from_secs(20);
             while child.try_wait().ok().flatten().is_none() {
-                assert!(Instant::now() < deadline, "redis-server did not stop on SIGTERM");
+                assert!(
+                    Instant::now() < deadline,
+                    "redis-server did not stop on SIGTERM"
+                );
                 std::thread::sleep(Duration::from_millis(50));
             }
         }
@@ -121,12 +130,20 @@ pub fn signal(pid: u32, name: &str) {
 /// The processes whose parent is `pid`.
 pub fn children_of(pid: u32) -> Vec<u32> {
     let mut out = Vec::new();
-    let Ok(dir) = std::fs::read_dir("/proc") else { return out };
+    let Ok(dir) = std::fs::read_dir("/proc") else {
+        return out;
+    };
     for entry in dir.flatten() {
-        let Some(child) = entry.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else {
+        let Some(child) = entry
+            .file_name()
+            .to_str()
+            .and_then(|s| s.parse::<u32>().ok())
+        else {
             continue;
         };
-        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else { continue };
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
         // "pid (comm) state ppid ...": comm may hold spaces, so split after the last ')'.
         let ppid = stat
             .rsplit_once(')')
@@ -233,7 +250,12 @@ impl Drop for Worker {
 }
 
 /// `sdkflow submit` the APKs against `policy`; returns the job ids in order.
-pub fn submit(server: &RedisServer, policy: &Path, apks: &[PathBuf], extra: &[&str]) -> Vec<String> {
+pub fn submit(
+    server: &RedisServer,
+    policy: &Path,
+    apks: &[PathBuf],
+    extra: &[&str],
+) -> Vec<String> {
     let out = Command::new(exe())
         .args(["submit", "--redis", &server.url(), "--policy"])
         .arg(policy)
@@ -258,7 +280,14 @@ pub fn submit(server: &RedisServer, policy: &Path, apks: &[PathBuf], extra: &[&s
 /// `sdkflow results --wait` (bounded) as parsed records, and its exit code.
 pub fn wait_results(server: &RedisServer, timeout: &str) -> (Vec<Record>, i32) {
     let out = Command::new(exe())
-        .args(["results", "--redis", &server.url(), "--wait", "--timeout", timeout])
+        .args([
+            "results",
+            "--redis",
+            &server.url(),
+            "--wait",
+            "--timeout",
+            timeout,
+        ])
         .output()
         .expect("run sdkflow results");
     let code = out.status.code().unwrap_or(-1);
@@ -295,7 +324,11 @@ pub fn registry_apks() -> Vec<PathBuf> {
         .filter(|p| p.extension().is_some_and(|x| x == "apk"))
         .collect();
     apks.sort();
-    assert!(!apks.is_empty(), "no APK in {}: run `bash .ci/run` first", dir.display());
+    assert!(
+        !apks.is_empty(),
+        "no APK in {}: run `bash .ci/run` first",
+        dir.display()
+    );
     apks
 }
 
