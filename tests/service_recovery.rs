@@ -165,3 +165,58 @@ fn redis_restarted_with_aof_keeps_the_queue() {
     let more = submit(&server, &policy(), &apks[..1], &[]);
     assert!(!ids.contains(&more[0]));
 }
+
+#[test]
+fn a_job_recorded_twice_has_one_record() {
+    // Two workers that both audited the same job (the first was partitioned away, not
+    // dead, and came back): the second record is dropped in the step that acknowledges.
+    let server = RedisServer::start(false);
+    let mut q = server.queue();
+    q.ensure_group("workers").unwrap();
+    let id = q
+        .submit("/store/a.apk", "/store/p.md", Default::default())
+        .unwrap();
+    let first = q
+        .read_new("workers", "slow", Duration::from_millis(100))
+        .unwrap()
+        .unwrap();
+    assert!(
+        q.read_new("workers", "fast", Duration::from_millis(100))
+            .unwrap()
+            .is_none()
+    );
+    let claimed = q
+        .claim_abandoned("workers", "fast", Duration::from_millis(0))
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (claimed.entry.as_str(), claimed.deliveries),
+        (first.entry.as_str(), 2)
+    );
+    let record = |worker: &str| sdkflow::service::Record {
+        job: id.clone(),
+        status: Status::Failed,
+        exit_code: 2,
+        apk: "/store/a.apk".into(),
+        report: None,
+        error: Some(format!("from {worker}")),
+        worker: worker.into(),
+        deliveries: 1,
+        catalog: String::new(),
+        seconds: 0.0,
+    };
+    assert!(
+        q.finish("workers", &claimed.entry, Some(&record("fast")), None)
+            .unwrap()
+    );
+    assert!(
+        !q.finish("workers", &first.entry, Some(&record("slow")), None)
+            .unwrap()
+    );
+    let records = q.records().unwrap();
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].worker, "fast");
+    assert_eq!(q.results_len().unwrap(), 1);
+    assert!(q.is_done(&id).unwrap());
+    assert_eq!(q.progress().unwrap(), (1, 0));
+}

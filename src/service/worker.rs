@@ -133,6 +133,13 @@ fn handle(
         seconds: start.elapsed().as_secs_f64(),
     };
     let parsed = Job::from_payload(&d.payload);
+    if let Ok(job) = &parsed
+        && queue.is_done(&job.id)?
+    {
+        // Another delivery of a job whose record is written: acknowledge only.
+        queue.finish(&opts.group, &d.entry, None, None)?;
+        return Ok(());
+    }
 
     // Given up: too many deliveries, or a payload no delivery can fix.
     let give_up = if d.deliveries > opts.max_deliveries {
@@ -168,12 +175,6 @@ fn handle(
         return Ok(());
     }
     let Ok(job) = parsed else { return Ok(()) };
-
-    if queue.is_done(&job.id)? {
-        // A second delivery of a job whose record is written: acknowledge only.
-        queue.finish(&opts.group, &d.entry, None, None)?;
-        return Ok(());
-    }
 
     let confined = opts
         .roots
