@@ -29,6 +29,7 @@ pub mod policy;
 pub mod reader;
 pub mod report;
 pub mod service;
+pub mod summary;
 
 pub use error::{Error, Format, Location, Result};
 pub use limits::Limits;

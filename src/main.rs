@@ -42,6 +42,8 @@ enum Command {
     Worker(cmd::worker::Args),
     /// Print the records of a Redis queue's jobs.
     Results(cmd::results::Args),
+    /// Summarise many audits (JSON Lines): SDKs embedded and declared, common gaps.
+    Summary(cmd::summary::Args),
 }
 
 fn main() -> ExitCode {
@@ -58,11 +60,16 @@ fn main() -> ExitCode {
         Command::Submit(args) => cmd::submit::run(args),
         Command::Worker(args) => cmd::worker::run(args),
         Command::Results(args) => cmd::results::run(args),
+        Command::Summary(args) => cmd::summary::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
-            eprintln!("sdkflow: error: {err}");
+            // Errors quote inputs (file and entry names, values): shown with controls escaped.
+            eprintln!(
+                "sdkflow: error: {}",
+                sdkflow::report::sanitize::shown(&err.to_string())
+            );
             ExitCode::from(err.exit_code())
         }
     }

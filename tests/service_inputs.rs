@@ -88,6 +88,14 @@ fn job_paths_outside_the_roots_are_refused() {
                 inside_policy
             ),
         ),
+        (
+            "hostile",
+            format!(
+                r#"{{"id":"hostile","apk":"{}/\u001b]0;pwned\u0007\u001b[31m\u202e.apk","policy":{:?}}}"#,
+                root.display(),
+                inside_policy
+            ),
+        ),
     ];
     for (id, payload) in &raw {
         q.push_raw(payload.as_bytes()).unwrap();
@@ -117,6 +125,24 @@ fn job_paths_outside_the_roots_are_refused() {
     refused("fifo", "is not a regular file");
     refused("root-dir", "is not a regular file");
     refused("missing", "No such file");
+    refused("hostile", "No such file");
+    // The text listing shows the hostile path inert: no escape sequence reaches a terminal.
+    let text = Command::new(exe())
+        .args(["results", "--redis", &server.url(), "--format", "text"])
+        .output()
+        .unwrap()
+        .stdout;
+    let text = String::from_utf8(text).unwrap();
+    let line = text.lines().find(|l| l.starts_with("hostile\t")).unwrap();
+    assert!(
+        line.contains("\\u{1b}]0;pwned\\u{7}\\u{1b}[31m\\u{202e}.apk"),
+        "{line}"
+    );
+    assert!(
+        !text
+            .chars()
+            .any(|c| c == '\u{1b}' || c == '\u{7}' || c == '\u{202e}')
+    );
     for id in [&link_in, &plain] {
         let r = record(&records, id);
         assert_eq!(r.status, Status::Audited, "{id}: {r:?}");

@@ -12,4 +12,5 @@ pub mod results;
 pub mod sdks;
 pub mod signatures;
 pub mod submit;
+pub mod summary;
 pub mod worker;

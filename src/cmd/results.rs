@@ -107,17 +107,8 @@ fn text_line(out: &mut String, r: &Record) {
     );
 }
 
-/// Text from a job (paths, errors) with control characters, DEL and bidirectional
-/// controls shown as `\u{..}` escapes, so a hostile file name cannot drive the terminal.
+/// Text from a job (paths, errors) made inert for a terminal (`report::sanitize::text`):
+/// a hostile file name cannot drive the terminal.
 pub fn visible(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-        if c.is_control() || bidi {
-            let _ = write!(out, "\\u{{{:x}}}", c as u32);
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    sdkflow::report::sanitize::text(s).into_owned()
 }
