@@ -1,6 +1,7 @@
 //! `sdkflow results`: print one record per job from a Redis queue's results stream.
 
 use std::fmt::Write as _;
+use std::io::{BufWriter, Write};
 use std::time::{Duration, Instant};
 
 use sdkflow::Error;
@@ -60,31 +61,85 @@ pub fn run(args: Args) -> Result<u8, Error> {
             std::thread::sleep(Duration::from_millis(250));
         }
     }
-    let records = queue.records()?;
-    let mut out = String::new();
-    for r in &records {
+    let mut out = Output::open(args.output.as_deref())?;
+    let mut code = 0;
+    let mut line = String::new();
+    queue.each_record(|r| {
+        code = code.max(r.exit_code);
+        line.clear();
         match args.format {
             ResultsFormat::Jsonl => {
-                out.push_str(&r.to_json());
-                out.push('\n');
+                line.push_str(&r.to_json());
+                line.push('\n');
             }
-            ResultsFormat::Text => text_line(&mut out, r),
+            ResultsFormat::Text => text_line(&mut line, &r),
             ResultsFormat::Reports => {
-                let value = match &r.report {
-                    Some(report) => report.clone(),
+                let value = match r.report {
+                    Some(report) => report,
                     None => serde_json::json!({
                         "schema_version": sdkflow::audit::SCHEMA_VERSION,
                         "source": r.apk,
                         "error": r.error,
                     }),
                 };
-                out.push_str(&value.to_string());
-                out.push('\n');
+                line.push_str(&value.to_string());
+                line.push('\n');
             }
         }
+        out.write(&line)
+            .map_err(|e| sdkflow::service::ServiceError::Invalid(e.to_string()))
+    })?;
+    out.finish()?;
+    Ok(code)
+}
+
+/// stdout or `--output FILE`, written record by record; a closed stdout (`| head`)
+/// drops the rest silently, as the other subcommands do.
+struct Output {
+    out: Box<dyn Write>,
+    name: String,
+    closed: bool,
+}
+
+impl Output {
+    fn open(path: Option<&std::path::Path>) -> Result<Output, Error> {
+        Ok(match path {
+            Some(p) if p.as_os_str() != "-" => Output {
+                out: Box::new(BufWriter::new(
+                    std::fs::File::create(p).map_err(|e| Error::io(p.display(), e))?,
+                )),
+                name: p.display().to_string(),
+                closed: false,
+            },
+            _ => Output {
+                out: Box::new(BufWriter::new(std::io::stdout())),
+                name: "<stdout>".into(),
+                closed: false,
+            },
+        })
     }
-    super::output::emit(&out, args.output.as_deref())?;
-    Ok(records.iter().map(|r| r.exit_code).max().unwrap_or(0))
+
+    fn write(&mut self, text: &str) -> Result<(), Error> {
+        if self.closed {
+            return Ok(());
+        }
+        match self.out.write_all(text.as_bytes()) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            other => other.map_err(|e| Error::io(&self.name, e)),
+        }
+    }
+
+    fn finish(mut self) -> Result<(), Error> {
+        match self.out.flush() {
+            Err(e) if !self.closed && e.kind() != std::io::ErrorKind::BrokenPipe => {
+                Err(Error::io(&self.name, e))
+            }
+            _ => Ok(()),
+        }
+    }
 }
 
 fn text_line(out: &mut String, r: &Record) {

@@ -363,21 +363,37 @@ impl Queue {
     /// Every record, first one per job, in the order they were written. A record this
     /// version cannot read is an error.
     pub fn records(&mut self) -> Result<Vec<Record>, ServiceError> {
-        let mut seen = std::collections::HashSet::new();
         let mut out = Vec::new();
-        for entry in self.range(&self.keys.results.clone())? {
-            let json = payload_of(entry.map.get("record"));
-            let record: Record = serde_json::from_slice(&json).map_err(|e| {
-                ServiceError::Invalid(format!(
-                    "results entry {}: unreadable record: {e}",
-                    entry.id
-                ))
-            })?;
-            if seen.insert(record.job.clone()) {
-                out.push(record);
-            }
-        }
+        self.each_record(|r| {
+            out.push(r);
+            Ok(())
+        })?;
         Ok(out)
+    }
+
+    /// [`Queue::records`] one at a time, reading the stream in pages: memory stays at one
+    /// page whatever the number of jobs (only the ids seen are kept, to drop duplicates).
+    pub fn each_record(
+        &mut self,
+        mut f: impl FnMut(Record) -> Result<(), ServiceError>,
+    ) -> Result<(), ServiceError> {
+        let key = self.keys.results.clone();
+        let mut seen = std::collections::HashSet::new();
+        self.each_page(&key, |page| {
+            for entry in page {
+                let json = payload_of(entry.map.get("record"));
+                let record: Record = serde_json::from_slice(&json).map_err(|e| {
+                    ServiceError::Invalid(format!(
+                        "results entry {}: unreadable record: {e}",
+                        entry.id
+                    ))
+                })?;
+                if seen.insert(record.job.clone()) {
+                    f(record)?;
+                }
+            }
+            Ok(())
+        })
     }
 
     /// Every dead-lettered job as (job id, error).
@@ -399,9 +415,23 @@ impl Queue {
             .query(&mut self.con)?)
     }
 
-    /// Every entry of a stream, read in pages.
+    /// Every entry of a stream.
     fn range(&mut self, key: &str) -> Result<Vec<redis::streams::StreamId>, ServiceError> {
         let mut out = Vec::new();
+        self.each_page(key, |page| {
+            out.extend(page);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// Every entry of a stream, handed over in pages of up to 500.
+    fn each_page(
+        &mut self,
+        key: &str,
+        mut f: impl FnMut(Vec<redis::streams::StreamId>) -> Result<(), ServiceError>,
+    ) -> Result<(), ServiceError> {
+        const PAGE: usize = 500;
         let mut start = "-".to_string();
         loop {
             let page: StreamRangeReply = redis::cmd("XRANGE")
@@ -409,17 +439,17 @@ impl Queue {
                 .arg(&start)
                 .arg("+")
                 .arg("COUNT")
-                .arg(500)
+                .arg(PAGE)
                 .query(&mut self.con)?;
             let Some(last) = page.ids.last() else { break };
             start = format!("({}", last.id);
-            let full = page.ids.len() == 500;
-            out.extend(page.ids);
+            let full = page.ids.len() == PAGE;
+            f(page.ids)?;
             if !full {
                 break;
             }
         }
-        Ok(out)
+        Ok(())
     }
 }
 
