@@ -48,9 +48,46 @@ fn main() {
         "/// Embedded data-type vocabulary.\npub(crate) static DATA_TYPES: &str = include_str!({:?});",
         data_types.display().to_string()
     );
+    catalogue_version(&root, &files);
     let dest =
         Path::new(&std::env::var("OUT_DIR").unwrap_or_default()).join("embedded_signatures.rs");
     if let Err(e) = std::fs::write(&dest, out) {
         panic!("cannot write {}: {e}", dest.display());
     }
+}
+
+/// The signature catalogue version shown by `sdkflow --version` and written into each
+/// worker record (`docs/signatures.md`): the number of SDK signature files and a content
+/// hash over every data file of `sdk-signatures/` (names and bytes, in name order), so
+/// two builds report the same version exactly when they detect with the same data.
+/// FNV-1a 64: an identifier, not a security check, and no build dependency for it.
+fn catalogue_version(root: &Path, sdk_files: &[std::path::PathBuf]) {
+    let mut data: Vec<std::path::PathBuf> = std::fs::read_dir(root)
+        .map(|dir| {
+            dir.filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                .collect()
+        })
+        .unwrap_or_default();
+    data.sort();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for b in bytes {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for path in data.iter().chain(sdk_files) {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let rel = path.strip_prefix(root).unwrap_or(path);
+        feed(rel.to_string_lossy().as_bytes());
+        feed(&[0]);
+        feed(&std::fs::read(path).unwrap_or_default());
+        feed(&[0]);
+    }
+    println!(
+        "cargo:rustc-env=SDKFLOW_CATALOG_VERSION={} signatures, data {hash:016x}",
+        sdk_files.len()
+    );
 }

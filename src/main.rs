@@ -11,7 +11,8 @@ mod cmd;
 
 /// Audit an Android APK for third-party SDKs and check it against its privacy policy.
 #[derive(Debug, Parser)]
-#[command(name = "sdkflow", version, about, long_about = None)]
+#[command(name = "sdkflow", about, long_about = None)]
+#[command(version = concat!(env!("CARGO_PKG_VERSION"), " (catalogue: ", env!("SDKFLOW_CATALOG_VERSION"), ")"))]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -35,6 +36,12 @@ enum Command {
     Audit(cmd::audit::Args),
     /// Trace personal data from the APIs that read it to where it is sent.
     Flows(cmd::flows::Args),
+    /// Add audit jobs to a Redis queue for `sdkflow worker` (docs/scale.md).
+    Submit(cmd::submit::Args),
+    /// Audit jobs from a Redis queue until SIGTERM.
+    Worker(cmd::worker::Args),
+    /// Print the records of a Redis queue's jobs.
+    Results(cmd::results::Args),
     /// Summarise many audits (JSON Lines): SDKs embedded and declared, common gaps.
     Summary(cmd::summary::Args),
 }
@@ -50,6 +57,9 @@ fn main() -> ExitCode {
         Command::Policy(args) => cmd::policy::run(args),
         Command::Audit(args) => cmd::audit::run(args),
         Command::Flows(args) => cmd::flows::run(args),
+        Command::Submit(args) => cmd::submit::run(args),
+        Command::Worker(args) => cmd::worker::run(args),
+        Command::Results(args) => cmd::results::run(args),
         Command::Summary(args) => cmd::summary::run(args),
     };
     match result {

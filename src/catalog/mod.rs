@@ -15,6 +15,11 @@ use rayon::prelude::*;
 pub use model::{CATEGORIES, FORMAT_VERSION, Matchers, PackerRules, PluginRule, Sdk, VersionRules};
 pub use validate::ValidationError;
 
+/// The version of the embedded catalogue: the number of SDK signature files and a content
+/// hash of every data file under `sdk-signatures/` (computed by `build.rs`; format in
+/// `docs/signatures.md`). `sdkflow --version` prints it; worker records carry it.
+pub const EMBEDDED_VERSION: &str = env!("SDKFLOW_CATALOG_VERSION");
+
 /// A loaded catalogue: the signatures, the data-type vocabulary they refer to, and the
 /// files that could not be parsed (reported by [`Catalog::validate`]).
 #[derive(Debug, Clone, Default)]
