@@ -347,6 +347,8 @@ pub fn policy() -> DeclaredPolicy {
             evidence: span(25, "我们会收集您的精确位置信息以推荐附近门店"),
         }],
         unmatched: Vec::new(),
+        partners: Vec::new(),
+        removed: Vec::new(),
     }
 }
 
