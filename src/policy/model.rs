@@ -14,6 +14,10 @@ pub struct Span {
     pub column: usize,
     /// The quoted text around the item, from the original (not normalised) text.
     pub snippet: String,
+    /// The policy file it was read from, when several documents were merged
+    /// ([`super::merge`]); absent for a single document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 /// An SDK the policy names.

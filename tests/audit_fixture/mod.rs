@@ -64,6 +64,7 @@ fn span(line: usize, snippet: &str) -> Option<Span> {
         line,
         column: 1,
         snippet: snippet.into(),
+        file: None,
     })
 }
 
