@@ -8,7 +8,8 @@ use crate::dictionary::{Dictionary, PhraseHit, PhraseTarget};
 use super::aliases::Aliases;
 use super::markup;
 use super::model::{
-    DeclaredDataType, DeclaredPermission, DeclaredPolicy, DeclaredSdk, Span, UnmatchedPhrase,
+    DeclaredDataType, DeclaredPartner, DeclaredPermission, DeclaredPolicy, DeclaredSdk, Span,
+    UnmatchedPhrase,
 };
 use super::normalize::Normalized;
 use super::sdks::{self, Entry, Field};
@@ -154,7 +155,7 @@ pub fn extract(
         })
         .collect();
 
-    let mut entries = sdks::table_entries(t, &tables);
+    let (mut entries, partner_rows) = sdks::table_entries_and_partners(t, &tables, aliases);
     entries.extend(sdks::list_entries(t, aliases, &tables));
     entries.sort_by_key(|e| e.span.0);
 
@@ -166,9 +167,17 @@ pub fn extract(
     listed_spans.extend(
         tables
             .iter()
-            .filter(|t| t.column(Role::Name).is_some())
+            .filter(|tb| sdks::table_entries(t, std::slice::from_ref(*tb), aliases).len() > 0)
             .map(|t| t.span),
     );
+
+    for (name, desc) in partner_rows {
+        out.partners.push(DeclaredPartner {
+            name: doc.display(name),
+            purpose: desc.map(|r| doc.display(r)),
+            evidence: Some(doc.span(name)),
+        });
+    }
 
     let mut seen_dt: HashSet<(String, Option<String>)> = HashSet::new();
     let mut dt_in_entries: HashSet<usize> = HashSet::new();

@@ -375,6 +375,9 @@ fn split_names(text: &str, r: Range) -> Vec<Range> {
     let s = text.get(r.0..r.1).unwrap_or("");
     let mut out = Vec::new();
     let mut start = 0;
+    if is_url(s) {
+        return Vec::new();
+    }
     for (i, c) in s.char_indices() {
         if c == ';' || c == '/' || c == '|' {
             out.extend(trim(text, (r.0 + start, r.0 + i)));
@@ -539,17 +542,136 @@ pub fn list_entries(text: &str, aliases: &Aliases, tables: &[Table]) -> Vec<Entr
     entries
 }
 
-/// SDK entries of tables with an SDK-name column, one per row.
-pub fn table_entries(text: &str, tables: &[Table]) -> Vec<Entry> {
+/// Share of a column's cells that look like SDK names.
+fn name_share(text: &str, t: &Table, col: usize, aliases: &Aliases) -> f64 {
+    let cells: Vec<Range> = t
+        .rows
+        .iter()
+        .filter_map(|r| r.get(col).copied())
+        .filter(|c| c.1 > c.0)
+        .collect();
+    let named = cells
+        .iter()
+        .filter(|c| {
+            let name = split_company(text, **c).0;
+            let first = split_names(text, name).into_iter().next().unwrap_or(name);
+            let s = text.get(first.0..first.1).unwrap_or("");
+            !is_company(s) && s.chars().count() <= 40 && (s.contains("sdk") || aliases.occurs_in(s))
+        })
+        .count();
+    if cells.is_empty() {
+        0.0
+    } else {
+        named as f64 / cells.len() as f64
+    }
+}
+
+/// A company name (`腾讯科技（深圳）有限公司`), not an SDK name.
+pub fn is_company(s: &str) -> bool {
+    let s = s.trim_end_matches(|c: char| !c.is_alphanumeric());
+    [
+        "公司",
+        "集团",
+        "银行",
+        "研究院",
+        "事务所",
+        "ltd",
+        "inc",
+        "co.",
+        "corporation",
+    ]
+    .iter()
+    .any(|w| s.ends_with(w))
+}
+
+/// The column of SDK names: the header's SDK-name column when its cells look like names,
+/// else the column whose cells most look like SDK names (headers lie: `功能类型` over a
+/// column of names, `产品/类型`), else none. Link and permission columns never hold names.
+fn name_column(text: &str, t: &Table, aliases: &Aliases) -> Option<usize> {
+    let by_header = t.column(Role::Name);
+    if let Some(c) = by_header
+        && name_share(text, t, c, aliases) >= 0.3
+    {
+        return Some(c);
+    }
+    let width = t.rows.iter().map(Vec::len).max().unwrap_or(0);
+    let best = (0..width)
+        .filter(|&c| {
+            !matches!(
+                t.roles.get(c),
+                Some(Role::Link | Role::Permissions | Role::DataTypes)
+            )
+        })
+        .map(|c| (c, name_share(text, t, c, aliases)))
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+    match best {
+        Some((c, share)) if share >= 0.5 => Some(c),
+        _ => by_header.filter(|_| t.header.len() >= 2),
+    }
+}
+
+/// Whether a cell or name is a link, not a name.
+pub fn is_url(s: &str) -> bool {
+    s.contains("http") || s.contains("www.") || s.contains("://")
+}
+
+/// Split `name（company）` into the name and the bracketed company, when the bracket holds
+/// a company name.
+fn split_company(text: &str, cell: Range) -> (Range, Option<Range>) {
+    let s = text.get(cell.0..cell.1).unwrap_or("");
+    if let Some(open) = s.find('(').filter(|&i| i > 0) {
+        let inner_start = cell.0 + open + 1;
+        let inner_end = s.rfind(')').map_or(cell.1, |c| cell.0 + c);
+        let inner = text
+            .get(inner_start..inner_end.max(inner_start))
+            .unwrap_or("");
+        if is_company(inner) || inner.contains("公司") {
+            let name = trim(text, (cell.0, cell.0 + open)).unwrap_or((cell.0, cell.0));
+            return (name, trim(text, (inner_start, inner_end.max(inner_start))));
+        }
+    }
+    (cell, None)
+}
+
+/// SDK entries of tables with an SDK-name column, one per row; rows naming a company and
+/// no SDK go to `partners` (name, first other cell).
+pub fn table_entries(text: &str, tables: &[Table], aliases: &Aliases) -> Vec<Entry> {
+    table_entries_and_partners(text, tables, aliases).0
+}
+
+/// A partner row of a table or list: its name and a describing cell.
+pub type PartnerRow = (Range, Option<Range>);
+
+/// [`table_entries`], and the partner rows.
+pub fn table_entries_and_partners(
+    text: &str,
+    tables: &[Table],
+    aliases: &Aliases,
+) -> (Vec<Entry>, Vec<PartnerRow>) {
+    let mut partners: Vec<PartnerRow> = Vec::new();
     let mut out = Vec::new();
     for t in tables {
-        let Some(name_col) = t.column(Role::Name) else {
+        let Some(name_col) = name_column(text, t, aliases) else {
             continue;
         };
         for row in &t.rows {
-            let Some(&name) = row.get(name_col) else {
+            let Some(&cell) = row.get(name_col) else {
                 continue;
             };
+            // `高德（高德软件有限公司）`: the name, then its company in brackets.
+            let (name, company) = split_company(text, cell);
+            let cell_text = text.get(name.0..name.1).unwrap_or("");
+            if name.1 <= name.0 || is_url(cell_text) || cell_text.chars().count() > 40 {
+                continue;
+            }
+            if is_company(cell_text) && !aliases.occurs_in(cell_text) && !cell_text.contains("sdk")
+            {
+                partners.push((
+                    name,
+                    row.iter().copied().find(|c| c.0 != cell.0 && c.1 > c.0),
+                ));
+                continue;
+            }
             let names = split_names(text, name);
             if names.is_empty() {
                 continue;
@@ -562,8 +684,20 @@ pub fn table_entries(text: &str, tables: &[Table]) -> Vec<Entry> {
                 ),
                 ..Entry::default()
             };
+            if let Some(c) = company {
+                e.fields.push((Field::Vendor, c));
+            }
             for (col, &cell) in row.iter().enumerate() {
+                if col == name_col {
+                    continue;
+                }
                 let role = t.roles.get(col).copied().unwrap_or(Role::Other);
+                // A column named `SDK名称` that does not hold the names holds what they do.
+                let role = if role == Role::Name {
+                    Role::Purpose
+                } else {
+                    role
+                };
                 let field = match role {
                     Role::Vendor => Some(Field::Vendor),
                     Role::Purpose => Some(Field::Purpose),
@@ -590,7 +724,7 @@ pub fn table_entries(text: &str, tables: &[Table]) -> Vec<Entry> {
             out.push(e);
         }
     }
-    out
+    (out, partners)
 }
 
 /// Words that make an alias in prose a login / share / payment / map mention.
