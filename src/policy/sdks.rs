@@ -370,6 +370,110 @@ fn name_like(text: &str, r: Range, aliases: &Aliases) -> bool {
         && (s.contains("sdk") || aliases.occurs_in(s))
 }
 
+/// Whether a unit starts with a list number (`（3）`, `2.`, `①`).
+fn numbered(text: &str, u: &Unit) -> bool {
+    strip_numbering(text, (u.start, u.end)).0 > u.start
+}
+
+/// Whether a name says it is an SDK or is a known alias.
+fn names_sdk(text: &str, r: Range) -> bool {
+    let s = text.get(r.0..r.1).unwrap_or("");
+    s.contains("sdk") && s.chars().count() > 3 && !is_generic_sdk(s)
+}
+
+/// `第三方sdk`, `推送sdk`, `相关sdk`: words that say "an SDK" without naming one.
+fn is_generic_sdk(s: &str) -> bool {
+    let head = s.trim_end_matches("sdk").trim_end_matches(['的', ' ']);
+    let mut rest = head;
+    loop {
+        let before = rest;
+        for w in GENERIC_SDK_WORDS {
+            rest = rest.trim_start_matches(w);
+        }
+        if rest == before {
+            break;
+        }
+    }
+    rest.is_empty()
+}
+
+/// Words that only qualify "SDK" (`第三方`, `合作方`, `上述`) or name a kind of SDK.
+const GENERIC_SDK_WORDS: &[&str] = &[
+    "第三方",
+    "合作方",
+    "合作伙伴",
+    "这些",
+    "该",
+    "此",
+    "这类",
+    "此类",
+    "各类",
+    "相关",
+    "上述",
+    "以下",
+    "其他",
+    "其它",
+    "部分",
+    "一些",
+    "某些",
+    "对应",
+    "我们",
+    "他们",
+    "集成",
+    "接入",
+    "使用",
+    "嵌入",
+    "内嵌",
+    "的",
+    "类",
+    "服务",
+    "推送",
+    "统计",
+    "分享",
+    "广告",
+    "支付",
+    "登录",
+    "地图",
+    "定位",
+    "基于",
+    "各",
+    "本",
+    "等",
+    "及",
+    "和",
+    "厂商",
+    "手机",
+    "功能",
+    "工具",
+    "数据",
+    "信息",
+];
+
+/// Split an enumeration (`a、b和c`) into its items.
+fn split_enumeration(text: &str, r: Range) -> Vec<Range> {
+    let s = text.get(r.0..r.1).unwrap_or("");
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let sep = match c {
+            '、' | ',' => Some(c.len_utf8()),
+            '和' | '及' | '与' => Some(c.len_utf8()),
+            '以' if s.get(i..).is_some_and(|t| t.starts_with("以及")) => Some("以及".len()),
+            _ => None,
+        };
+        if let Some(len) = sep {
+            out.extend(trim(text, (r.0 + start, r.0 + i)));
+            start = i + len;
+            while chars.peek().is_some_and(|&(j, _)| j < start) {
+                chars.next();
+            }
+        }
+    }
+    out.extend(trim(text, (r.0 + start, r.1)));
+    out
+}
+
 /// Split a run-on group (`高德地图;高德定位;高德导航sdk`) into names.
 fn split_names(text: &str, r: Range) -> Vec<Range> {
     let s = text.get(r.0..r.1).unwrap_or("");
@@ -416,6 +520,24 @@ fn classify(text: &str, u: &Unit, aliases: &Aliases) -> Kind {
         return Kind::Other;
     };
     let found = find_labels(text, r);
+    // `…第三方SDK名称：腾讯广点通SDK、讯飞SDK，使用场景描述：…`: a name label inside a
+    // sentence names an enumeration.
+    if let Some(k) = found
+        .iter()
+        .position(|&(p, _, f)| f == Field::Name && p > r.0)
+    {
+        let fs = fields(text, r, found.get(k..).unwrap_or(&[]));
+        if let Some((&(_, name), rest)) = fs.split_first() {
+            let names: Vec<Range> = split_names(text, name)
+                .into_iter()
+                .flat_map(|n| split_enumeration(text, n))
+                .filter(|n| name_like(text, *n, aliases))
+                .collect();
+            if !names.is_empty() {
+                return Kind::Entry(names, rest.to_vec());
+            }
+        }
+    }
     if let Some(&(p, _, f)) = found.first() {
         let fs = fields(text, r, &found);
         if p == r.0 {
@@ -494,6 +616,14 @@ pub fn list_entries(text: &str, aliases: &Aliases, tables: &[Table]) -> Vec<Entr
                     (in_region, misses, seen, current) = (true, 0, 0, None);
                     continue;
                 }
+                // A numbered item whose head names an SDK (`（3）科大讯飞SDK：为了…`) is a
+                // list entry even where no heading or lead-in announced a list.
+                None if numbered(text, &u)
+                    && matches!(classify(text, &u, aliases), Kind::Entry(ref n, _)
+                        if !n.is_empty() && n.iter().all(|r| names_sdk(text, *r))) =>
+                {
+                    (in_region, misses, seen, current) = (true, 0, 0, None);
+                }
                 None => continue,
             }
         } else if is_heading(text, &u) && !heading_trigger(text, &u) {
@@ -512,6 +642,7 @@ pub fn list_entries(text: &str, aliases: &Aliases, tables: &[Table]) -> Vec<Entr
                 });
                 current = Some(entries.len() - 1);
                 seen += 1;
+                misses = 0;
             }
             Kind::Fields(fs) if current.is_some() => {
                 if let Some(e) = current.and_then(|c| entries.get_mut(c)) {
@@ -529,6 +660,12 @@ pub fn list_entries(text: &str, aliases: &Aliases, tables: &[Table]) -> Vec<Entr
                 has_desc = true;
             }
             _ if seen == 0 && misses < 2 => misses += 1,
+            // Lines broken inside an item (`…，如不授权\n开启消息推送可关闭推送能力。`) or a
+            // note between items do not end a list; two such units in a row do.
+            _ if seen > 0 && misses < 1 && !is_heading(text, &u) => {
+                misses += 1;
+                current = None;
+            }
             _ => {
                 in_region = false;
                 current = None;
