@@ -348,11 +348,34 @@ fn prose_trigger(text: &str, u: &Unit) -> Option<usize> {
     None
 }
 
+/// Words after `SDK` that make the phrase something about SDKs, not a name
+/// (`SDK接入`, `SDK的目的`, `SDK服务列表`, `SDK包括`).
+fn sdk_then_words(s: &str) -> bool {
+    s.rfind("sdk").is_some_and(|i| {
+        s.get(i + 3..)
+            .unwrap_or("")
+            .chars()
+            .any(|c| !c.is_ascii() && c.is_alphanumeric())
+    })
+}
+
+/// Not a name at all: digits only, or a phrase about policies and companies.
+fn not_a_name(s: &str) -> bool {
+    s.chars().all(|c| !c.is_alphabetic())
+        || ["隐私政策", "了解", "的sdk", "基于"]
+            .iter()
+            .any(|w| s.contains(w))
+        || s.starts_with('的')
+        || sdk_then_words(s)
+        || is_generic_sdk(s)
+}
+
 /// A name, or a run-on group of names: short, no sentence punctuation, names an SDK.
 fn name_like(text: &str, r: Range, aliases: &Aliases) -> bool {
     let s = text.get(r.0..r.1).unwrap_or("");
     let n = s.chars().count();
-    (1..=40).contains(&n)
+    !not_a_name(s)
+        && (1..=40).contains(&n)
         && !s.contains(',')
         && ![
             "我们",
@@ -862,6 +885,105 @@ pub fn table_entries_and_partners(
         }
     }
     (out, partners)
+}
+
+/// Verbs that disclose an integrated SDK in prose (`我们使用了科大讯飞SDK`).
+const INTEGRATION_VERBS: &[&str] = &[
+    "接入了",
+    "集成了",
+    "使用了",
+    "嵌入了",
+    "内嵌了",
+    "接入",
+    "集成",
+    "嵌入",
+    "内嵌",
+    "引入了",
+];
+
+/// SDKs disclosed in running text: after an integration verb, an enumeration of items each
+/// of which says `SDK` or is a known alias (`我们接入了A、B和C`, `我们会接入高德的SDK`).
+/// Returns one entry per sentence, with the sentence as the entry's scope.
+pub fn prose_entries(text: &str, aliases: &Aliases, skip: &[Range]) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for u in units(text) {
+        if skip.iter().any(|&(a, b)| u.start < b && u.end > a) {
+            continue;
+        }
+        let s = text.get(u.start..u.end).unwrap_or("");
+        let mut names: Vec<Range> = Vec::new();
+        for verb in INTEGRATION_VERBS {
+            let Some(at) = s.find(verb) else { continue };
+            let from = u.start + at + verb.len();
+            // The object runs to the end of the clause.
+            let rest = text.get(from..u.end).unwrap_or("");
+            let len = rest
+                .char_indices()
+                .find(|&(_, c)| matches!(c, ',' | ';' | ':' | '。' | '(' | '!' | '?'))
+                .map_or(rest.len(), |(i, _)| i);
+            for item in split_enumeration(text, (from, from + len)) {
+                let mut item = trim_item(text, item);
+                let t = text.get(item.0..item.1).unwrap_or("");
+                // `高德的SDK`: the SDK of a named vendor product.
+                if let Some(k) = t.find("的sdk")
+                    && !VENDOR_ONLY.contains(&t.get(..k).unwrap_or(""))
+                {
+                    item = (item.0, item.0 + k);
+                }
+                let t = text.get(item.0..item.1).unwrap_or("");
+                if not_a_name(t) {
+                    continue;
+                }
+                let sdk_named = t.contains("sdk") && !is_generic_sdk(t);
+                let alias_only = aliases.resolve(t).first().is_some() && t.chars().count() <= 12;
+                if (sdk_named || alias_only)
+                    && t.chars().count() <= 24
+                    && !names.iter().any(|n| n.0 < item.1 && item.0 < n.1)
+                {
+                    names.push(item);
+                }
+            }
+            break;
+        }
+        if !names.is_empty() {
+            out.push(Entry {
+                names,
+                fields: Vec::new(),
+                scope: vec![(u.start, u.end)],
+                permission_cells: Vec::new(),
+                span: (u.start, u.end),
+            });
+        }
+    }
+    out
+}
+
+/// Group names that own many SDKs: `腾讯的SDK` names none of them.
+const VENDOR_ONLY: &[&str] = &[
+    "腾讯",
+    "阿里",
+    "阿里巴巴",
+    "百度",
+    "字节跳动",
+    "华为",
+    "小米",
+    "他们",
+    "这些公司",
+];
+
+/// An enumeration item without the words around the name (`他们的`, `提供的`, `由…`).
+fn trim_item(text: &str, r: Range) -> Range {
+    let s = text.get(r.0..r.1).unwrap_or("");
+    let mut a = r.0;
+    for lead in ["由", "第三方", "我们的", "他们的", "这些公司的"] {
+        if let Some(rest) = s.strip_prefix(lead)
+            && !rest.is_empty()
+        {
+            a = r.1 - rest.len();
+            break;
+        }
+    }
+    (a, r.1)
 }
 
 /// Words that make an alias in prose a login / share / payment / map mention.
