@@ -94,6 +94,27 @@ impl Aliases {
     /// (`腾讯TMF SDK` → `tmf`), then the longest alias inside the name when what is left
     /// around it is only generic words (`阿里高德地图` → 高德地图, but not `华为联运应用` → 华为).
     pub fn resolve(&self, name: &str) -> Vec<&str> {
+        let found = self.resolve_whole(name);
+        if !found.is_empty() {
+            return found;
+        }
+        // `com.amap.api(高德)`, `umeng（友盟）`: the words in brackets, then those before.
+        let key = normalize(name);
+        if let Some((outer, inner)) = key.split_once('(') {
+            let inner = inner.trim_end_matches(')');
+            for part in [inner, outer] {
+                if !part.is_empty() && part != key {
+                    let ids = self.resolve_whole(part);
+                    if !ids.is_empty() {
+                        return ids;
+                    }
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    fn resolve_whole(&self, name: &str) -> Vec<&str> {
         let key = normalize(name);
         if let Some(ids) = self.lookup(&key) {
             return ids;

@@ -127,6 +127,32 @@ const LABELS: &[(&str, Field)] = &[
     ("第三方隐私政策", Field::Link),
     ("sdk隐私政策", Field::Link),
     ("隐私协议", Field::Link),
+    ("官方网站", Field::Link),
+    ("网站", Field::Link),
+    ("公司全称", Field::Vendor),
+    ("全称", Field::Vendor),
+    ("服务商", Field::Vendor),
+    ("收集数据类型", Field::DataTypes),
+    ("共享信息", Field::DataTypes),
+    ("场景描述", Field::Purpose),
+    ("处理目的", Field::Purpose),
+];
+
+/// Words that may stand before a label (`共享的个人信息类型：`, `涉及的个人信息：`).
+const LABEL_QUALIFIERS: &[&str] = &[
+    "共享的",
+    "收集的",
+    "涉及的",
+    "使用的",
+    "获取的",
+    "共享",
+    "收集",
+    "涉及",
+    "获取",
+    "处理的",
+    "第三方",
+    "合作方",
+    "对方",
 ];
 
 /// Words that introduce what the app does with an SDK, without a colon.
@@ -167,8 +193,16 @@ fn find_labels(text: &str, r: Range) -> Vec<(usize, usize, Field)> {
         .filter_map(|hit| {
             let field = m.fields.get(hit.pattern().as_usize()).copied()?;
             let after = s.get(hit.end()..).and_then(|t| t.chars().next());
+            // `共享的个人信息类型：` at the start of a line is a label too: qualifying
+            // words before a known label belong to it (never a name: `华为功能类型：`).
+            let lead = s.get(..hit.start()).unwrap_or("");
+            let start = if after == Some(':') && LABEL_QUALIFIERS.contains(&lead) {
+                0
+            } else {
+                hit.start()
+            };
             match field {
-                Some(f) if after == Some(':') => Some((r.0 + hit.start(), r.0 + hit.end() + 1, f)),
+                Some(f) if after == Some(':') => Some((r.0 + start, r.0 + hit.end() + 1, f)),
                 Some(_) => None,
                 None => Some((r.0 + hit.start(), r.0 + hit.end(), Field::Usage)),
             }
@@ -391,6 +425,58 @@ fn name_like(text: &str, r: Range, aliases: &Aliases) -> bool {
         .iter()
         .any(|w| s.contains(w))
         && (s.contains("sdk") || aliases.occurs_in(s))
+}
+
+/// A unit that is only a link (`[https://www.umeng.com](…)`, `<https://…>`).
+fn unit_is_url(text: &str, u: &Unit) -> bool {
+    let s = text.get(u.start..u.end).unwrap_or("");
+    let t = s.trim_start_matches(['[', '<', '(', '《']);
+    t.starts_with("http") || t.starts_with("www.")
+}
+
+/// Fields that describe an SDK record (not a permission record, which has purposes only).
+fn record_field(f: Field) -> bool {
+    matches!(
+        f,
+        Field::Vendor | Field::Link | Field::DataTypes | Field::Kind | Field::Permissions
+    )
+}
+
+/// A record block's name line: a short whole line that is no label and no sentence,
+/// followed directly by `key：value` lines of which one names the company, the link, the
+/// data or the permissions (`七鱼` / `使用目的：联系客服` / `共享的个人信息类型：…`).
+fn record_name(text: &str, units: &[Unit], k: usize, aliases: &Aliases) -> bool {
+    let Some(u) = units.get(k) else { return false };
+    let Some(r) = trim(text, strip_numbering(text, (u.start, u.end))) else {
+        return false;
+    };
+    let s = text.get(r.0..r.1).unwrap_or("");
+    if !u.whole_line
+        || s.chars().count() > 30
+        || s.contains(':')
+        || s.contains(',')
+        || s.contains("权限")
+        || s.contains('、')
+        || s.ends_with("信息")
+        || s.matches(')').count() != s.matches('(').count()
+        || not_a_name(s)
+    {
+        return false;
+    }
+    let mut saw_record_field = false;
+    for next in units.iter().skip(k + 1).take(4) {
+        let Some(nr) = trim(text, (next.start, next.end)) else {
+            break;
+        };
+        let found = find_labels(text, nr);
+        match found.first() {
+            Some(&(p, _, f)) if p == nr.0 && f != Field::Name && f != Field::Usage => {
+                saw_record_field |= record_field(f) || found.iter().any(|x| record_field(x.2));
+            }
+            _ => break,
+        }
+    }
+    saw_record_field && (aliases.occurs_in(s) || s.chars().count() <= 20)
 }
 
 /// Whether a unit starts with a list number (`（3）`, `2.`, `①`).
@@ -641,6 +727,11 @@ pub fn list_entries(text: &str, aliases: &Aliases, tables: &[Table]) -> Vec<Entr
                 }
                 // A numbered item whose head names an SDK (`（3）科大讯飞SDK：为了…`) is a
                 // list entry even where no heading or lead-in announced a list.
+                // A record block (`七鱼` / `使用目的：…` / `官方网站：…`) is an entry wherever
+                // it stands.
+                None if record_name(text, &units, i - 1, aliases) => {
+                    (in_region, misses, seen, current) = (true, 0, 0, None);
+                }
                 None if numbered(text, &u)
                     && matches!(classify(text, &u, aliases), Kind::Entry(ref n, _)
                         if !n.is_empty() && n.iter().all(|r| names_sdk(text, *r))) =>
@@ -653,7 +744,19 @@ pub fn list_entries(text: &str, aliases: &Aliases, tables: &[Table]) -> Vec<Entr
             in_region = false;
             continue;
         }
-        match classify(text, &u, aliases) {
+        let kind = match classify(text, &u, aliases) {
+            Kind::Other if record_name(text, &units, i - 1, aliases) => {
+                trim(text, strip_numbering(text, (u.start, u.end)))
+                    .map_or(Kind::Other, |r| Kind::Entry(vec![r], Vec::new()))
+            }
+            // A link alone on its line (the value of `官方网站：` above it).
+            Kind::Other if current.is_some() && unit_is_url(text, &u) => {
+                trim(text, (u.start, u.end))
+                    .map_or(Kind::Other, |r| Kind::Fields(vec![(Field::Link, r)]))
+            }
+            k => k,
+        };
+        match kind {
             Kind::Entry(names, fs) if !names.is_empty() => {
                 has_desc = !fs.is_empty();
                 entries.push(Entry {
@@ -765,7 +868,7 @@ fn name_column(text: &str, t: &Table, aliases: &Aliases) -> Option<usize> {
         .map(|c| (c, name_share(text, t, c, aliases)))
         .max_by(|a, b| a.1.total_cmp(&b.1));
     match best {
-        Some((c, share)) if share >= 0.5 => Some(c),
+        Some((c, share)) if share >= 0.4 => Some(c),
         _ => by_header.filter(|_| t.header.len() >= 2),
     }
 }
