@@ -427,6 +427,12 @@ fn name_like(text: &str, r: Range, aliases: &Aliases) -> bool {
         && (s.contains("sdk") || aliases.occurs_in(s))
 }
 
+/// Verbs that start a permission's description, never an SDK name.
+const ACTION_WORDS: &[&str] = &[
+    "读取", "写入", "获取", "检索", "开机", "访问", "修改", "允许", "开启", "拨打", "发送", "接收",
+    "录制", "拍摄", "查看", "更改", "控制", "连接", "管理", "使用", "调用", "申请", "防止", "唤醒",
+];
+
 /// A unit that is only a link (`[https://www.umeng.com](…)`, `<https://…>`).
 fn unit_is_url(text: &str, u: &Unit) -> bool {
     let s = text.get(u.start..u.end).unwrap_or("");
@@ -456,6 +462,9 @@ fn record_name(text: &str, units: &[Unit], k: usize, aliases: &Aliases) -> bool 
         || s.contains(':')
         || s.contains(',')
         || s.contains("权限")
+        || ["提供", "公司", "联系", "方式", "政策"].iter().any(|w| s.contains(w))
+        // A permission record (`读取手机状态和身份` / `使用目的：…`) names an action.
+        || ACTION_WORDS.iter().any(|w| s.starts_with(w))
         || s.contains('、')
         || s.ends_with("信息")
         || s.matches(')').count() != s.matches('(').count()
@@ -1073,6 +1082,93 @@ const VENDOR_ONLY: &[&str] = &[
     "他们",
     "这些公司",
 ];
+
+/// Single characters that end the words before a name (`学习通内友盟SDK`, `由…`,
+/// `我们使用了…`): never inside the SDK names policies write.
+const NAME_STOPS: &[char] = &[
+    '的', '了', '在', '内', '由', '过', '是', '将', '会', '被', '把', '向', '与', '及', '或', '用',
+    '为', '对', '从', '其', '该', '此', '本', '如', '即', '含', '括', '入', '成', '接', '到', '请',
+];
+
+/// Names that end in `SDK` anywhere in running text (`友盟移动统计SDK需要获取…`,
+/// `a.个推推送SDK由…提供`): the words right before `SDK` back to a stop word or punctuation.
+/// A text that writes `XSDK` discloses an SDK X; generic phrases (`第三方SDK`, `推送SDK`)
+/// are not names. One entry per sentence.
+pub fn sdk_word_entries(text: &str, aliases: &Aliases, skip: &[Range]) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for u in units(text) {
+        if skip.iter().any(|&(a, b)| u.start < b && u.end > a) {
+            continue;
+        }
+        let s = text.get(u.start..u.end).unwrap_or("");
+        let mut names: Vec<Range> = Vec::new();
+        for (at, _) in s.match_indices("sdk") {
+            let end = at + 3;
+            // `sdk` inside an ASCII word (`snssdk`, `sdkversion`) is no name end.
+            let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            if glued(s.get(end..).and_then(|t| t.chars().next()))
+                || glued(s.get(..at).and_then(|t| t.chars().next_back()))
+            {
+                continue;
+            }
+            let before = s.get(..at).unwrap_or("");
+            let mut start = at;
+            for (n, (i, c)) in before.char_indices().rev().enumerate() {
+                let namey = c.is_alphanumeric() || " +-.".contains(c);
+                if !namey || NAME_STOPS.contains(&c) || n >= 14 {
+                    break;
+                }
+                start = i;
+            }
+            let Some(r) = trim(text, (u.start + start, u.start + end)) else {
+                continue;
+            };
+            // Only a name with a brand in it: a known alias (the name starts there:
+            // `调起微信SDK` → `微信SDK`) or an ASCII product word (`ADmobile广告SDK`).
+            let cand = text.get(r.0..r.1).unwrap_or("");
+            let brand_at = aliases
+                .find(cand)
+                .first()
+                .map(|&(a, _, _)| a)
+                .or_else(|| ascii_brand(cand));
+            let Some(b) = brand_at else { continue };
+            let r = (r.0 + b, r.1);
+            let name = text.get(r.0..r.1).unwrap_or("");
+            if name.chars().count() > 3 && !not_a_name(name) && !is_generic_sdk(name) {
+                names.push(r);
+            }
+        }
+        if !names.is_empty() {
+            out.push(Entry {
+                names,
+                fields: Vec::new(),
+                scope: vec![(u.start, u.end)],
+                permission_cells: Vec::new(),
+                span: (u.start, u.end),
+            });
+        }
+    }
+    out
+}
+
+/// Where an ASCII product word of three letters or more starts (`LeanCloud`, `ADmobile`),
+/// not counting words that name no product (`sdk`, `app`, `api`, `push`).
+fn ascii_brand(s: &str) -> Option<usize> {
+    let mut start = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        if c.is_ascii_alphabetic() {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(a) = start.take() {
+            let word = s.get(a..i).unwrap_or("");
+            if word.len() >= 3 && !["sdk", "app", "api", "push", "android", "ios"].contains(&word) {
+                return Some(a);
+            }
+        }
+    }
+    None
+}
 
 /// An enumeration item without the words around the name (`他们的`, `提供的`, `由…`).
 fn trim_item(text: &str, r: Range) -> Range {
