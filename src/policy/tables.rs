@@ -319,14 +319,23 @@ fn plain_tables(text: &str, lines: &[Range]) -> Vec<Table> {
 
 fn table(text: &str, header: Vec<Range>, mut rows: Vec<Vec<Range>>, span: Range) -> Table {
     let roles = header.iter().map(|h| role_of(slice(text, *h))).collect();
-    // A row broken over two lines (a cell held a line break) comes as two short rows whose
-    // cells add up to at most the header's.
+    // A numbered row broken over two lines (a cell held a line break) comes as two short
+    // rows whose cells add up to at most the header's. (A short row that does not start
+    // with its number continues a `rowspan` instead, below.)
+    let numbered = |row: &Vec<Range>| {
+        row.first().is_some_and(|c| {
+            let s = slice(text, *c);
+            !s.is_empty() && s.chars().all(|ch| ch.is_ascii_digit())
+        })
+    };
     if !header.is_empty() {
         let mut merged: Vec<Vec<Range>> = Vec::with_capacity(rows.len());
         for row in rows {
             match merged.last_mut() {
                 Some(prev)
-                    if prev.len() < header.len()
+                    if numbered(prev)
+                        && !numbered(&row)
+                        && prev.len() < header.len()
                         && row.len() < header.len()
                         && prev.len() + row.len() <= header.len() + 1 =>
                 {
