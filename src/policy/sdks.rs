@@ -828,7 +828,10 @@ fn name_share(text: &str, t: &Table, col: usize, aliases: &Aliases) -> f64 {
             let name = split_company(text, **c).0;
             let first = split_names(text, name).into_iter().next().unwrap_or(name);
             let s = text.get(first.0..first.1).unwrap_or("");
-            !is_company(s) && s.chars().count() <= 40 && (s.contains("sdk") || aliases.occurs_in(s))
+            !is_company(s)
+                && !not_a_name(s)
+                && s.chars().count() <= 40
+                && (s.contains("sdk") || aliases.occurs_in(s))
         })
         .count();
     if cells.is_empty() {
@@ -933,7 +936,12 @@ pub fn table_entries_and_partners(
             // `高德（高德软件有限公司）`: the name, then its company in brackets.
             let (name, company) = split_company(text, cell);
             let cell_text = text.get(name.0..name.1).unwrap_or("");
-            if name.1 <= name.0 || is_url(cell_text) || cell_text.chars().count() > 40 {
+            if name.1 <= name.0
+                || is_url(cell_text)
+                || cell_text.chars().count() > 40
+                || not_a_name(cell_text)
+                || cell_text.contains("名称")
+            {
                 continue;
             }
             if is_company(cell_text) && !aliases.occurs_in(cell_text) && !cell_text.contains("sdk")
