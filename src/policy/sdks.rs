@@ -396,9 +396,19 @@ fn sdk_then_words(s: &str) -> bool {
 /// Not a name at all: digits only, or a phrase about policies and companies.
 fn not_a_name(s: &str) -> bool {
     s.chars().all(|c| !c.is_alphabetic())
-        || ["隐私政策", "了解", "的sdk", "基于"]
-            .iter()
-            .any(|w| s.contains(w))
+        || [
+            "隐私政策",
+            "了解",
+            "的sdk",
+            "基于",
+            "third",
+            "this sdk",
+            " by ",
+            " list",
+            "privacy",
+        ]
+        .iter()
+        .any(|w| s.contains(w))
         || s.starts_with('的')
         || sdk_then_words(s)
         || is_generic_sdk(s)
@@ -885,6 +895,17 @@ fn name_column(text: &str, t: &Table, aliases: &Aliases) -> Option<usize> {
     }
 }
 
+/// How a partner receives data without an SDK in the app.
+const SERVER_SIDE: &[&str] = &[
+    "服务端",
+    "服务器端",
+    "接口传输",
+    "api接口",
+    "后台传输",
+    "服务器传输",
+    "服务器对服务器",
+];
+
 /// Whether a cell or name is a link, not a name.
 pub fn is_url(s: &str) -> bool {
     s.contains("http") || s.contains("www.") || s.contains("://")
@@ -944,7 +965,15 @@ pub fn table_entries_and_partners(
             {
                 continue;
             }
-            if is_company(cell_text) && !aliases.occurs_in(cell_text) && !cell_text.contains("sdk")
+            // A row whose data goes server to server (`共享方式：服务端数据采集`, `接口传输`)
+            // is a partner service, not an SDK in the app.
+            let server_side = row.iter().any(|c| {
+                let v = text.get(c.0..c.1).unwrap_or("");
+                SERVER_SIDE.iter().any(|w| v.contains(w))
+            });
+            if (server_side || is_company(cell_text))
+                && !cell_text.contains("sdk")
+                && (server_side || !aliases.occurs_in(cell_text))
             {
                 partners.push((
                     name,
@@ -1127,6 +1156,13 @@ pub fn sdk_word_entries(text: &str, aliases: &Aliases, skip: &[Range]) -> Vec<En
                     break;
                 }
                 start = i;
+            }
+            // Cut inside an ASCII word by the length limit: no name.
+            if s.get(..start)
+                .and_then(|t| t.chars().next_back())
+                .is_some_and(|c| c.is_ascii_alphabetic())
+            {
+                continue;
             }
             let Some(r) = trim(text, (u.start + start, u.start + end)) else {
                 continue;
