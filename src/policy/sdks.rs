@@ -296,6 +296,24 @@ pub fn trim(text: &str, r: Range) -> Option<Range> {
 /// Skip a list number at the start of a range (`1、`, `(2)`, `3.`, `①`, `一、`).
 fn strip_numbering(text: &str, r: Range) -> Range {
     let s = text.get(r.0..r.1).unwrap_or("");
+    // Section numbers `1.2.1 ` / `2.1.3、`.
+    let dotted = s
+        .char_indices()
+        .take_while(|&(_, c)| c.is_ascii_digit() || c == '.')
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    if dotted > 0
+        && s.get(..dotted).is_some_and(|d| d.matches('.').count() >= 2)
+        && let Some(next) = s.get(dotted..).and_then(|t| t.chars().next())
+        && (next == ' ' || next == '、' || !next.is_ascii())
+    {
+        let skip = if next == ' ' || next == '、' {
+            next.len_utf8()
+        } else {
+            0
+        };
+        return (r.0 + dotted + skip, r.1);
+    }
     let mut chars = s.char_indices().peekable();
     let mut end = 0;
     if let Some(&(_, c)) = chars.peek() {
@@ -602,6 +620,42 @@ fn split_enumeration(text: &str, r: Range) -> Vec<Range> {
     out
 }
 
+/// The names of an entry head: a run-on group (`A;B;C`), or, for a head with an
+/// enumeration in brackets (`PUSH SDK(华为、小米、个推)`, `活体认证SDK(FACE++/腾讯云人脸识别)`),
+/// the items in the brackets (and the head itself only when it resolves to an SDK).
+fn names_of(text: &str, r: Range, aliases: &Aliases) -> Vec<Range> {
+    let s = text.get(r.0..r.1).unwrap_or("");
+    if let Some(open) = s.find('(')
+        && let Some(close) = s.rfind(')').filter(|&c| c > open)
+    {
+        let inner = (r.0 + open + 1, r.0 + close);
+        let inner_text = text.get(inner.0..inner.1).unwrap_or("");
+        if inner_text.contains(['、', '/', ',']) {
+            let items: Vec<Range> = split_names(text, inner)
+                .into_iter()
+                .flat_map(|n| split_enumeration(text, n))
+                .filter(|n| {
+                    let t = text.get(n.0..n.1).unwrap_or("");
+                    !not_a_name(t) && t.chars().count() <= 20
+                })
+                .collect();
+            if items.len() >= 2 {
+                let mut out = Vec::new();
+                if let Some(head) = trim(text, (r.0, r.0 + open))
+                    && !aliases
+                        .resolve(text.get(head.0..head.1).unwrap_or(""))
+                        .is_empty()
+                {
+                    out.push(head);
+                }
+                out.extend(items);
+                return out;
+            }
+        }
+    }
+    split_names(text, r)
+}
+
 /// Split a run-on group (`高德地图;高德定位;高德导航sdk`) into names.
 fn split_names(text: &str, r: Range) -> Vec<Range> {
     let s = text.get(r.0..r.1).unwrap_or("");
@@ -672,14 +726,17 @@ fn classify(text: &str, u: &Unit, aliases: &Aliases) -> Kind {
             if f == Field::Name
                 && let Some(&(_, name)) = fs.first()
             {
-                return Kind::Entry(split_names(text, name), fs.into_iter().skip(1).collect());
+                return Kind::Entry(
+                    names_of(text, name, aliases),
+                    fs.into_iter().skip(1).collect(),
+                );
             }
             return Kind::Fields(fs);
         }
         if let Some(prefix) = trim(text, (r.0, p))
             && name_like(text, prefix, aliases)
         {
-            return Kind::Entry(split_names(text, prefix), fs);
+            return Kind::Entry(names_of(text, prefix, aliases), fs);
         }
     }
     let s = text.get(r.0..r.1).unwrap_or("");
@@ -691,10 +748,10 @@ fn classify(text: &str, u: &Unit, aliases: &Aliases) -> Kind {
             .map(|v| (Field::Usage, v))
             .into_iter()
             .collect();
-        return Kind::Entry(split_names(text, prefix), rest);
+        return Kind::Entry(names_of(text, prefix, aliases), rest);
     }
     if name_like(text, r, aliases) {
-        return Kind::Entry(split_names(text, r), Vec::new());
+        return Kind::Entry(names_of(text, r, aliases), Vec::new());
     }
     Kind::Other
 }
@@ -753,7 +810,9 @@ pub fn list_entries(text: &str, aliases: &Aliases, tables: &[Table]) -> Vec<Entr
                 }
                 None if numbered(text, &u)
                     && matches!(classify(text, &u, aliases), Kind::Entry(ref n, _)
-                        if !n.is_empty() && n.iter().all(|r| names_sdk(text, *r))) =>
+                        if !n.is_empty() && n.iter().all(|r| names_sdk(text, *r)
+                            || (text.get(u.start..u.end).is_some_and(|s| s.contains("sdk"))
+                                && !aliases.resolve(text.get(r.0..r.1).unwrap_or("")).is_empty()))) =>
                 {
                     (in_region, misses, seen, current) = (true, 0, 0, None);
                 }
@@ -1050,6 +1109,9 @@ const INTEGRATION_VERBS: &[&str] = &[
     "引入了",
 ];
 
+/// Verbs that disclose an SDK only when their object says `SDK`.
+const WEAK_VERBS: &[&str] = &["使用", "采用", "调用", "通过"];
+
 /// SDKs disclosed in running text: after an integration verb, an enumeration of items each
 /// of which says `SDK` or is a known alias (`我们接入了A、B和C`, `我们会接入高德的SDK`).
 /// Returns one entry per sentence, with the sentence as the entry's scope.
@@ -1061,7 +1123,7 @@ pub fn prose_entries(text: &str, aliases: &Aliases, skip: &[Range]) -> Vec<Entry
         }
         let s = text.get(u.start..u.end).unwrap_or("");
         let mut names: Vec<Range> = Vec::new();
-        for verb in INTEGRATION_VERBS {
+        for verb in INTEGRATION_VERBS.iter().chain(WEAK_VERBS) {
             let Some(at) = s.find(verb) else { continue };
             let from = u.start + at + verb.len();
             // The object runs to the end of the clause.
@@ -1070,6 +1132,10 @@ pub fn prose_entries(text: &str, aliases: &Aliases, skip: &[Range]) -> Vec<Entry
                 .char_indices()
                 .find(|&(_, c)| matches!(c, ',' | ';' | ':' | '。' | '(' | '!' | '?'))
                 .map_or(rest.len(), |(i, _)| i);
+            // `我们会使用优量汇、穿山甲…的SDK`: a weak verb counts when its object says SDK.
+            if WEAK_VERBS.contains(verb) && !rest.get(..len).unwrap_or("").contains("sdk") {
+                continue;
+            }
             for item in split_enumeration(text, (from, from + len)) {
                 let mut item = trim_item(text, item);
                 let t = text.get(item.0..item.1).unwrap_or("");
@@ -1180,6 +1246,10 @@ pub fn sdk_word_entries(text: &str, aliases: &Aliases, skip: &[Range]) -> Vec<En
             let name = text.get(r.0..r.1).unwrap_or("");
             if name.chars().count() > 3 && !not_a_name(name) && !is_generic_sdk(name) {
                 names.push(r);
+                // `高德、百度、滴滴SDK`: the SDKs of each vendor enumerated before.
+                if b == 0 {
+                    names.extend(enumerated_before(text, r.0, aliases));
+                }
             }
         }
         if !names.is_empty() {
@@ -1191,6 +1261,34 @@ pub fn sdk_word_entries(text: &str, aliases: &Aliases, skip: &[Range]) -> Vec<En
                 span: (u.start, u.end),
             });
         }
+    }
+    out
+}
+
+/// Known names enumerated with `、` right before `at` (`高德、百度、滴滴SDK` → 高德, 百度).
+fn enumerated_before(text: &str, at: usize, aliases: &Aliases) -> Vec<Range> {
+    let mut out = Vec::new();
+    let mut end = at;
+    while text.get(..end).is_some_and(|t| t.ends_with('、')) {
+        let item_end = end - '、'.len_utf8();
+        let before = text.get(..item_end).unwrap_or("");
+        let mut start = item_end;
+        for (n, (i, c)) in before.char_indices().rev().enumerate() {
+            if !(c.is_alphanumeric() || c == ' ') || NAME_STOPS.contains(&c) || n >= 10 {
+                break;
+            }
+            start = i;
+        }
+        let item = text.get(start..item_end).unwrap_or("");
+        // The words before the first item (`服务商高德`) are cut at the alias.
+        let Some(&(a, _, _)) = aliases.find(item).first() else {
+            break;
+        };
+        out.push((start + a, item_end));
+        if a > 0 {
+            break;
+        }
+        end = start;
     }
     out
 }
