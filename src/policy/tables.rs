@@ -282,25 +282,37 @@ fn plain_tables(text: &str, lines: &[Range]) -> Vec<Table> {
     let mut out = Vec::new();
     let mut b = 0;
     while b < blocks.len() {
-        let Some(head) = blocks.get(b) else { break };
-        let n = head.len();
-        let short = head
-            .iter()
-            .all(|l| slice(text, *l).chars().count() <= 10 && !slice(text, *l).contains('|'));
+        let Some(block) = blocks.get(b) else { break };
+        // The header: the block's leading short lines naming columns.
+        let is_head_line = |l: &Range| {
+            let s = slice(text, *l);
+            s.chars().count() <= 10 && !s.contains('|')
+        };
+        let n = block.iter().take_while(|l| is_head_line(l)).count().min(8);
+        let head: Vec<Range> = block.get(..n).unwrap_or(&[]).to_vec();
         let keywords = head
             .iter()
             .filter(|l| HEADER_WORDS.iter().any(|w| slice(text, **l).contains(w)))
             .count();
-        if n < 3 || !short || keywords < 2 {
+        // Every header line names a column (a short data cell would lengthen the cycle).
+        if n < 3 || keywords < 2 || keywords + 1 < n {
             b += 1;
             continue;
         }
-        let mut rows = Vec::new();
+        // Rows follow as blocks of n lines, or, without blank lines between rows, as
+        // the rest of the same block (and following blocks) cut every n lines: the
+        // header's cycle.
+        let mut rows: Vec<Vec<Range>> = Vec::new();
+        let rest = block.get(n..).unwrap_or(&[]);
+        rows.extend(rest.chunks_exact(n).map(<[Range]>::to_vec));
         let mut k = b + 1;
-        while let Some(row) = blocks.get(k).filter(|r| r.len() == n) {
-            rows.push(row.clone());
-            k += 1;
+        if rest.len() % n == 0 {
+            while let Some(next) = blocks.get(k).filter(|r| !r.is_empty() && r.len() % n == 0) {
+                rows.extend(next.chunks_exact(n).map(<[Range]>::to_vec));
+                k += 1;
+            }
         }
+        let head = &head;
         if rows.is_empty() {
             b += 1;
             continue;
