@@ -371,7 +371,17 @@ fn sdk_rows(
         (Some(p), _) => Some(p),
         (None, k) => k,
     };
+    // A Markdown link (`[text](https://…)`) or text around the address: the address.
     let link = value(Field::Link)
+        .map(|l| match l.find("http") {
+            Some(i) => l
+                .get(i..)
+                .unwrap_or("")
+                .chars()
+                .take_while(|c| c.is_ascii_graphic() && !"()[]<>\"'".contains(*c))
+                .collect(),
+            None => l,
+        })
         .filter(|l| l.chars().any(char::is_alphanumeric))
         .or_else(|| {
             entry.scope.iter().find_map(|&(a, b)| {

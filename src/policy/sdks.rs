@@ -411,6 +411,21 @@ fn sdk_then_words(s: &str) -> bool {
     })
 }
 
+/// `s` without bracketed parts (`push sdk(华为、小米)` → `push sdk`).
+fn without_brackets(s: &str) -> String {
+    let mut depth = 0usize;
+    s.chars()
+        .filter(|&c| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                _ => return depth == 0,
+            }
+            false
+        })
+        .collect()
+}
+
 /// Not a name at all: digits only, or a phrase about policies and companies.
 fn not_a_name(s: &str) -> bool {
     s.chars().all(|c| !c.is_alphabetic())
@@ -428,7 +443,7 @@ fn not_a_name(s: &str) -> bool {
         .iter()
         .any(|w| s.contains(w))
         || s.starts_with('的')
-        || sdk_then_words(s)
+        || sdk_then_words(&without_brackets(s))
         || is_generic_sdk(s)
 }
 
@@ -855,6 +870,19 @@ pub fn list_entries(text: &str, aliases: &Aliases, tables: &[Table]) -> Vec<Entr
                     e.span.1 = u.end;
                 }
             }
+            // The next sentences of an entry's line describe it (`…我们使用了科大讯飞SDK。
+            // 需要访问您的麦克风权限。`).
+            _ if current.is_some_and(|c| {
+                entries
+                    .get(c)
+                    .is_some_and(|e| !text.get(e.span.1..u.start).unwrap_or("\n").contains('\n'))
+            }) =>
+            {
+                if let Some(e) = current.and_then(|c| entries.get_mut(c)) {
+                    e.scope.push((u.start, u.end));
+                    e.span.1 = u.end;
+                }
+            }
             _ if current.is_some() && u.whole_line && !has_desc && adjacent => {
                 if let Some(e) = current.and_then(|c| entries.get_mut(c)) {
                     e.fields.push((Field::Usage, (u.start, u.end)));
@@ -891,22 +919,29 @@ fn name_share(text: &str, t: &Table, col: usize, aliases: &Aliases) -> f64 {
         .filter_map(|r| r.get(col).copied())
         .filter(|c| c.1 > c.0)
         .collect();
-    let named = cells
+    // A cell that says SDK or is a known name counts 1; one that only contains a known
+    // name (`华为渠道用户`, `微博授权登录`) counts half.
+    let named: f64 = cells
         .iter()
-        .filter(|c| {
-            let name = split_company(text, **c).0;
+        .map(|c| {
+            let name = split_company(text, *c).0;
             let first = split_names(text, name).into_iter().next().unwrap_or(name);
             let s = text.get(first.0..first.1).unwrap_or("");
-            !is_company(s)
-                && !not_a_name(s)
-                && s.chars().count() <= 40
-                && (s.contains("sdk") || aliases.occurs_in(s))
+            if is_company(s) || not_a_name(s) || s.chars().count() > 40 {
+                0.0
+            } else if s.contains("sdk") || !aliases.resolve(s).is_empty() {
+                1.0
+            } else if aliases.occurs_in(s) {
+                0.5
+            } else {
+                0.0
+            }
         })
-        .count();
+        .sum();
     if cells.is_empty() {
         0.0
     } else {
-        named as f64 / cells.len() as f64
+        named / cells.len() as f64
     }
 }
 
@@ -947,7 +982,8 @@ fn name_column(text: &str, t: &Table, aliases: &Aliases) -> Option<usize> {
             )
         })
         .map(|c| (c, name_share(text, t, c, aliases)))
-        .max_by(|a, b| a.1.total_cmp(&b.1));
+        // The leftmost of equally good columns (names come before what they do).
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
     match best {
         Some((c, share)) if share >= 0.4 => Some(c),
         _ => by_header.filter(|_| t.header.len() >= 2),
@@ -1241,7 +1277,13 @@ pub fn sdk_word_entries(text: &str, aliases: &Aliases, skip: &[Range]) -> Vec<En
                 .first()
                 .map(|&(a, _, _)| a)
                 .or_else(|| ascii_brand(cand));
-            let Some(b) = brand_at else { continue };
+            // The last of an enumeration of known vendors (`高德、百度、滴滴SDK`) needs no
+            // brand of its own.
+            let Some(b) = brand_at
+                .or_else(|| (!enumerated_before(text, r.0, aliases).is_empty()).then_some(0))
+            else {
+                continue;
+            };
             let r = (r.0 + b, r.1);
             let name = text.get(r.0..r.1).unwrap_or("");
             if name.chars().count() > 3 && !not_a_name(name) && !is_generic_sdk(name) {

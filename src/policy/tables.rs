@@ -74,6 +74,7 @@ pub fn role_of(header: &str) -> Role {
         "开发者",
         "厂商",
         "第三方名称",
+        "开发商",
         "合作方",
         "共享方",
         "接收方",
@@ -175,9 +176,13 @@ fn pipe_tables(text: &str, lines: &[Range]) -> Vec<Table> {
                 j += 1;
             } else if j > i
                 && let Some(k) = (1..=2).find(|k| lines.get(j + k).is_some_and(is_pipe))
-                && lines
-                    .get(j..j + k)
-                    .is_some_and(|skip| skip.iter().all(|l| slice(text, *l).chars().count() <= 80))
+                && lines.get(j..j + k).is_some_and(|skip| {
+                    skip.iter().all(|l| {
+                        let s = slice(text, *l);
+                        // A rule line (`==========`) ends the table.
+                        s.chars().count() <= 80 && !s.starts_with("===")
+                    })
+                })
             {
                 j += k + 1;
             } else {
@@ -367,9 +372,10 @@ fn table(text: &str, header: Vec<Range>, mut rows: Vec<Vec<Range>>, span: Range)
     // Rows of one cell are titles or section labels (`内嵌SDK名单`), not data.
     rows.retain(|cells| cells.iter().filter(|c| c.1 > c.0).count() >= 2);
     // A row shorter than the header lost its leading cells to a `rowspan` above (HTML
-    // flattened to text, or pasted): its cells belong to the rightmost columns.
+    // flattened to text, or pasted): its cells belong to the rightmost columns. A row that
+    // starts with its number lost cells at its end instead.
     for row in &mut rows {
-        if row.len() < header.len() {
+        if row.len() < header.len() && !numbered(row) {
             let at = row.first().map_or(0, |c| c.0);
             let missing = header.len() - row.len();
             row.splice(0..0, std::iter::repeat_n((at, at), missing));
