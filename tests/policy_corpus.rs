@@ -290,8 +290,10 @@ fn score(dict: &Dictionary, gold: &Gold, read: &DeclaredPolicy, detail: &mut Str
     // Permissions at group level.
     let gold_perms: BTreeSet<&str> = gold.permissions.iter().map(String::as_str).collect();
     let mut reader_units: BTreeSet<String> = BTreeSet::new();
+    let mut reader_keys: BTreeSet<String> = BTreeSet::new();
     for p in &read.permissions {
         let keys = permission_keys(dict, &p.permission);
+        reader_keys.extend(keys.iter().cloned());
         let unit = keys
             .iter()
             .find(|k| gold_perms.contains(k.as_str()))
@@ -301,16 +303,18 @@ fn score(dict: &Dictionary, gold: &Gold, read: &DeclaredPolicy, detail: &mut Str
         reader_units.insert(unit);
     }
     s.perm_gold = gold_perms.len();
+    // A gold group is explained when a permission the reader found belongs to it (a
+    // permission in two groups, READ_EXTERNAL_STORAGE in storage and photos, explains both).
     s.perm_found = gold_perms
         .iter()
-        .filter(|g| reader_units.contains(**g))
+        .filter(|g| reader_keys.contains(**g))
         .count();
     s.perm_reader = reader_units.len();
     s.perm_correct = reader_units
         .iter()
         .filter(|u| gold_perms.contains(u.as_str()))
         .count();
-    for g in gold_perms.iter().filter(|g| !reader_units.contains(**g)) {
+    for g in gold_perms.iter().filter(|g| !reader_keys.contains(**g)) {
         let _ = writeln!(detail, "    perm FN {g}");
     }
     for u in reader_units

@@ -18,7 +18,7 @@ use super::tables::{self, Range, Role};
 
 /// Words before a bare permission word that make it a permission in prose (`授权摄像头`).
 const PERMISSION_VERBS: &[&str] = &[
-    "授权", "开启", "访问", "调用", "获取", "申请", "打开", "允许", "启用",
+    "授权", "开启", "访问", "调用", "获取", "申请", "打开", "允许", "启用", "开放",
 ];
 /// Sentences that define terms rather than declare collection (`个人信息是指…`).
 const DEFINITION_MARKERS: &[&str] = &[
@@ -524,7 +524,8 @@ fn prose_context(t: &str, h: &PhraseHit) -> bool {
         v.reverse();
         v.into_iter().collect()
     };
-    PERMISSION_VERBS.iter().any(|w| before.contains(w))
+    // `开放设备相关权限（摄像头、相册、存储）`: words listed in brackets after 权限.
+    PERMISSION_VERBS.iter().any(|w| before.contains(w)) || before.contains("权限(")
 }
 
 /// Byte ranges of sentences that define terms.
