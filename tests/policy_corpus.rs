@@ -239,6 +239,14 @@ fn score(dict: &Dictionary, gold: &Gold, read: &DeclaredPolicy, detail: &mut Str
         if !hits.is_empty() {
             s.reader += 1;
             s.correct += 1;
+            if r.sdk_id.is_none()
+                && let Some(id) = hits
+                    .iter()
+                    .find_map(|&k| gold.listed.get(k).and_then(|g| g.sdk.as_deref()))
+            {
+                // Found but not resolved: the catalogue lacks this spelling.
+                let _ = writeln!(detail, "    ALIAS {} → {id}", r.name);
+            }
             for k in hits {
                 if let Some(f) = found.get_mut(k) {
                     *f = true;

@@ -32,6 +32,27 @@ const GENERIC_WORDS: &[&str] = &[
     "安卓",
     "open",
     "api",
+    // What the SDK is for, around its name (`优量汇广告SDK`, `友盟+统计分析SDK`,
+    // `OkHttp工具类SDK`, `华为PUSH`): none of these names a different SDK.
+    "广告联盟",
+    "广告",
+    "消息推送",
+    "推送",
+    "push",
+    "统计分析",
+    "移动统计",
+    "统计",
+    "社交化分享",
+    "社会化分享",
+    "分享",
+    "工具类",
+    "工具",
+    "框架",
+    "引擎",
+    "联盟",
+    "平台",
+    "通道",
+    "消息服务",
 ];
 
 /// An alias table: normalised alias → sdk ids (an alias may name several SDKs, like
@@ -173,8 +194,11 @@ impl Aliases {
     }
 }
 
-/// Remove generic words and punctuation from a normalised name.
+/// Remove generic words and punctuation from a normalised name, and a company named
+/// before it (`北京百度网讯科技有限公司的百度地图SDK`) or a leading item number.
 fn strip_generic(key: &str) -> String {
+    let key = key.rsplit_once("公司的").map_or(key, |(_, name)| name);
+    let key = key.trim_start_matches(|c: char| c.is_ascii_digit());
     let mut s: String = key.chars().filter(|c| c.is_alphanumeric()).collect();
     loop {
         let before = s.len();
