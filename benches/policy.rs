@@ -73,7 +73,10 @@ fn main() {
         .iter()
         .map(|f| {
             std::fs::read_to_string(dir.join(f)).unwrap_or_else(|e| {
-                panic!("{}: {e} (set SHARED to the folder holding policies/)", dir.join(f).display())
+                panic!(
+                    "{}: {e} (set SHARED to the folder holding policies/)",
+                    dir.join(f).display()
+                )
             })
         })
         .collect();
@@ -95,8 +98,12 @@ fn main() {
     let aliases = Aliases::new(Catalog::embedded().aliases());
     let read = || std::fs::read(&path).expect("read");
     let decode = time(runs, || policy::decode::decode(&read()).text.len());
-    let to_text = time(runs, || html_to_text(&policy::decode::decode(&read()).text).len());
-    let strip = time(runs, || policy::markup::strip(&policy::decode::decode(&read()).text).len());
+    let to_text = time(runs, || {
+        html_to_text(&policy::decode::decode(&read()).text).len()
+    });
+    let strip = time(runs, || {
+        policy::markup::strip(&policy::decode::decode(&read()).text).len()
+    });
     let full = time(runs, || {
         policy::read_file(&path, dict, &aliases)
             .expect("policy reads")

@@ -32,8 +32,12 @@ const GENERIC_WORDS: &[&str] = &[
     "安卓",
     "open",
     "api",
-    // What the SDK is for, around its name (`优量汇广告SDK`, `友盟+统计分析SDK`,
-    // `OkHttp工具类SDK`, `华为PUSH`): none of these names a different SDK.
+];
+
+/// Words saying what an SDK is for, around its name (`优量汇广告SDK`, `OkHttp工具类SDK`,
+/// `华为PUSH`). Tried last: within one vendor's family they do tell SDKs apart
+/// (`友盟社会化分享` is not `友盟`), so only when nothing else resolves.
+const PURPOSE_WORDS: &[&str] = &[
     "广告联盟",
     "广告",
     "消息推送",
@@ -165,6 +169,13 @@ impl Aliases {
                 return ids;
             }
         }
+        let bare = strip_words(&stripped, PURPOSE_WORDS);
+        if !bare.is_empty()
+            && bare != stripped
+            && let Some(ids) = self.lookup(&bare)
+        {
+            return ids;
+        }
         Vec::new()
     }
 
@@ -199,10 +210,15 @@ impl Aliases {
 fn strip_generic(key: &str) -> String {
     let key = key.rsplit_once("公司的").map_or(key, |(_, name)| name);
     let key = key.trim_start_matches(|c: char| c.is_ascii_digit());
+    strip_words(key, GENERIC_WORDS)
+}
+
+/// Remove `words` (repeatedly, at either end) and punctuation.
+fn strip_words(key: &str, words: &[&str]) -> String {
     let mut s: String = key.chars().filter(|c| c.is_alphanumeric()).collect();
     loop {
         let before = s.len();
-        for w in GENERIC_WORDS {
+        for w in words.iter().chain(GENERIC_WORDS) {
             if let Some(rest) = s.strip_suffix(w) {
                 s = rest.to_owned();
             }

@@ -170,6 +170,8 @@ pub fn extract(
     let mut prose = sdks::prose_entries(t, aliases, &read_spans);
     read_spans.extend(prose.iter().map(|e| e.span));
     prose.extend(sdks::sdk_word_entries(t, aliases, &read_spans));
+    read_spans.extend(prose.iter().map(|e| e.span));
+    prose.extend(sdks::policy_link_entries(t, &read_spans));
     for e in &mut prose {
         // An SDK already listed is not listed again from a sentence about it.
         e.names.retain(|n| {

@@ -741,10 +741,19 @@ fn classify(text: &str, u: &Unit, aliases: &Aliases) -> Kind {
             if f == Field::Name
                 && let Some(&(_, name)) = fs.first()
             {
-                return Kind::Entry(
-                    names_of(text, name, aliases),
-                    fs.into_iter().skip(1).collect(),
-                );
+                // `SDK名称：A、B、C`: an enumeration of names.
+                let mut names = names_of(text, name, aliases);
+                if text.get(name.0..name.1).is_some_and(|v| v.contains('、')) {
+                    let items: Vec<Range> = names
+                        .iter()
+                        .flat_map(|n| split_enumeration(text, *n))
+                        .filter(|n| name_like(text, *n, aliases))
+                        .collect();
+                    if !items.is_empty() {
+                        names = items;
+                    }
+                }
+                return Kind::Entry(names, fs.into_iter().skip(1).collect());
             }
             return Kind::Fields(fs);
         }
@@ -1352,6 +1361,94 @@ fn ascii_brand(s: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// Words that name a privacy policy document.
+const POLICY_WORDS: &[&str] = &[
+    "个人信息保护政策",
+    "隐私保护政策",
+    "隐私保护声明",
+    "隐私权政策",
+    "隐私政策",
+    "隐私条款",
+    "隐私协议",
+    "隐私声明",
+    "信息安全政策",
+    "资料使用政策",
+];
+
+/// SDKs given only as links to their privacy policies (`• Avast 的隐私及信息安全政策：
+/// https://…`, `[《Ping++隐私条款》](…)`): a list item or a line whose head names a policy
+/// document and that carries its address. One entry per line.
+pub fn policy_link_entries(text: &str, skip: &[Range]) -> Vec<Entry> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let r = (start, start + line.trim_end_matches('\n').len());
+        start += line.len();
+        if skip.iter().any(|&(a, b)| r.0 < b && r.1 > a) {
+            continue;
+        }
+        let s = text.get(r.0..r.1).unwrap_or("");
+        let Some((p, word)) = POLICY_WORDS
+            .iter()
+            .filter_map(|w| s.find(w).map(|p| (p, *w)))
+            .min_by_key(|&(p, _)| p)
+        else {
+            continue;
+        };
+        if !s.get(p..).is_some_and(|t| t.contains("http")) {
+            continue;
+        }
+        let head_start = strip_numbering(text, r).0;
+        let head = text.get(head_start..r.0 + p).unwrap_or("");
+        let lead = head.len()
+            - head
+                .trim_start_matches(['•', '·', '[', '《', '(', ' ', '-', '*'])
+                .len();
+        let mut name_end = r.0 + p;
+        if let Some(k) = head.rfind('的') {
+            name_end = head_start + k;
+        }
+        let Some(name) = trim(text, (head_start + lead, name_end)) else {
+            continue;
+        };
+        let n = text.get(name.0..name.1).unwrap_or("");
+        let _ = word;
+        if n.chars().count() > 20
+            || n.contains([',', ':', '。', ';'])
+            || [
+                "使用",
+                "当",
+                "如",
+                "我们",
+                "您",
+                "本",
+                "第三方",
+                "适用",
+                "请",
+                "点击",
+                "查看",
+                "阅读",
+                "官方",
+                "除",
+            ]
+            .iter()
+            .any(|w| n.starts_with(w))
+            || n.contains(['了', '在', '将', '时'])
+            || not_a_name(n)
+        {
+            continue;
+        }
+        out.push(Entry {
+            names: vec![name],
+            fields: vec![],
+            scope: vec![r],
+            permission_cells: Vec::new(),
+            span: r,
+        });
+    }
+    out
 }
 
 /// An enumeration item without the words around the name (`他们的`, `提供的`, `由…`).
