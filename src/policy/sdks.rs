@@ -1168,6 +1168,7 @@ pub fn prose_entries(text: &str, aliases: &Aliases, skip: &[Range]) -> Vec<Entry
         }
         let s = text.get(u.start..u.end).unwrap_or("");
         let mut names: Vec<Range> = Vec::new();
+        names.extend(providers(text, u.start, s));
         for verb in INTEGRATION_VERBS.iter().chain(WEAK_VERBS) {
             let Some(at) = s.find(verb) else { continue };
             let from = u.start + at + verb.len();
@@ -1449,6 +1450,29 @@ pub fn policy_link_entries(text: &str, skip: &[Range]) -> Vec<Entry> {
         });
     }
     out
+}
+
+/// `目前我们的位置服务由高德软件有限公司提供，我们会接入高德的SDK`: the companies that
+/// provide an SDK the sentence says is integrated (`由A、B和C提供…接入…SDK`).
+fn providers(text: &str, base: usize, s: &str) -> Vec<Range> {
+    let (Some(by), Some(provide)) = (s.find('由'), s.find("提供")) else {
+        return Vec::new();
+    };
+    let after = s.get(provide..).unwrap_or("");
+    if by >= provide
+        || !after.contains("sdk")
+        || !INTEGRATION_VERBS.iter().any(|v| after.contains(v))
+    {
+        return Vec::new();
+    }
+    let from = base + by + '由'.len_utf8();
+    split_enumeration(text, (from, base + provide))
+        .into_iter()
+        .filter(|r| {
+            let t = text.get(r.0..r.1).unwrap_or("");
+            (2..=30).contains(&t.chars().count()) && !not_a_name(t) && !t.contains("我们")
+        })
+        .collect()
 }
 
 /// An enumeration item without the words around the name (`他们的`, `提供的`, `由…`).
