@@ -180,7 +180,7 @@ fn pipe_tables(text: &str, lines: &[Range]) -> Vec<Table> {
                     skip.iter().all(|l| {
                         let s = slice(text, *l);
                         // A rule line (`==========`) ends the table.
-                        s.chars().count() <= 80 && !s.starts_with("===")
+                        s.chars().count() <= 400 && !s.starts_with("===")
                     })
                 })
             {
@@ -374,8 +374,18 @@ fn table(text: &str, header: Vec<Range>, mut rows: Vec<Vec<Range>>, span: Range)
     // A row shorter than the header lost its leading cells to a `rowspan` above (HTML
     // flattened to text, or pasted): its cells belong to the rightmost columns. A row that
     // starts with its number lost cells at its end instead.
+    // A row whose line ends in a pipe the header's does not end in continued its last
+    // cell on the next line: its cells are the leftmost ones.
+    let ends_in_pipe = |cells: &[Range]| {
+        cells.last().is_some_and(|c| {
+            let rest = text.get(c.1..).unwrap_or("");
+            let line_rest = rest.split('\n').next().unwrap_or("");
+            line_rest.trim() == "|"
+        })
+    };
+    let header_pipe = ends_in_pipe(&header);
     for row in &mut rows {
-        if row.len() < header.len() && !numbered(row) {
+        if row.len() < header.len() && !numbered(row) && (header_pipe || !ends_in_pipe(row)) {
             let at = row.first().map_or(0, |c| c.0);
             let missing = header.len() - row.len();
             row.splice(0..0, std::iter::repeat_n((at, at), missing));
