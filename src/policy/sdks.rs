@@ -827,6 +827,13 @@ pub fn list_entries(text: &str, aliases: &Aliases, tables: &[Table]) -> Vec<Entr
                 }
                 // A numbered item whose head names an SDK (`（3）科大讯飞SDK：为了…`) is a
                 // list entry even where no heading or lead-in announced a list.
+                // `SDK名称：…` is an entry wherever it stands.
+                None if find_labels(text, (u.start, u.end))
+                    .iter()
+                    .any(|&(_, _, f)| f == Field::Name) =>
+                {
+                    (in_region, misses, seen, current) = (true, 0, 0, None);
+                }
                 // A record block (`七鱼` / `使用目的：…` / `官方网站：…`) is an entry wherever
                 // it stands.
                 None if record_name(text, &units, i - 1, aliases) => {
