@@ -150,6 +150,7 @@ pub fn app() -> AppFacts {
     };
     let jpush = Detection {
         bundled_by: Vec::new(),
+        plugins: Vec::new(),
         id: "jpush".into(),
         name: "JPush".into(),
         name_zh: Some("极光推送".into()),
@@ -189,6 +190,7 @@ pub fn app() -> AppFacts {
     };
     let talkingdata = Detection {
         bundled_by: Vec::new(),
+        plugins: Vec::new(),
         id: "talkingdata".into(),
         name: "TalkingData".into(),
         name_zh: Some("TalkingData 统计分析".into()),
@@ -207,6 +209,7 @@ pub fn app() -> AppFacts {
     };
     let wechat = Detection {
         bundled_by: Vec::new(),
+        plugins: Vec::new(),
         id: "wechat-opensdk".into(),
         name: "WeChat Open SDK".into(),
         name_zh: Some("微信开放平台SDK".into()),
@@ -225,6 +228,7 @@ pub fn app() -> AppFacts {
     };
     let okhttp = Detection {
         bundled_by: Vec::new(),
+        plugins: Vec::new(),
         id: "okhttp".into(),
         name: "OkHttp".into(),
         name_zh: None,
@@ -254,6 +258,7 @@ pub fn app() -> AppFacts {
                 package: "com.vendor.ads".into(),
                 classes: 12,
             }],
+            ..Detections::default()
         },
         observed: vec![
             ObservedAccess {
