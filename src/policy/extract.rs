@@ -191,7 +191,7 @@ pub fn extract(
     listed_spans.extend(
         tables
             .iter()
-            .filter(|tb| sdks::table_entries(t, std::slice::from_ref(*tb), aliases).len() > 0)
+            .filter(|tb| !sdks::table_entries(t, std::slice::from_ref(*tb), aliases).is_empty())
             .map(|t| t.span),
     );
 

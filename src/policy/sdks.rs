@@ -1203,7 +1203,7 @@ pub fn prose_entries(text: &str, aliases: &Aliases, skip: &[Range]) -> Vec<Entry
                     continue;
                 }
                 let sdk_named = t.contains("sdk") && !is_generic_sdk(t);
-                let alias_only = aliases.resolve(t).first().is_some() && t.chars().count() <= 12;
+                let alias_only = !aliases.resolve(t).is_empty() && t.chars().count() <= 12;
                 if (sdk_named || alias_only)
                     && t.chars().count() <= 24
                     && !names.iter().any(|n| n.0 < item.1 && item.0 < n.1)
