@@ -31,8 +31,10 @@ pub struct Args {
     #[arg(value_name = "APK", required_unless_present = "facts")]
     pub inputs: Vec<PathBuf>,
     /// The privacy policy (its declared table as JSON, from `sdkflow policy --format json`).
-    #[arg(long, value_name = "FILE")]
-    pub policy: PathBuf,
+    /// Give it more than once (the main policy and a separate SDK list): the declared
+    /// tables are merged, evidence naming each file.
+    #[arg(long, value_name = "FILE", required = true)]
+    pub policy: Vec<PathBuf>,
     /// Output format. With several inputs, json writes JSON Lines (one record per input).
     #[arg(long, value_enum, default_value_t = FormatArg::Text)]
     pub format: FormatArg,
@@ -187,7 +189,12 @@ pub fn run(args: Args) -> Result<u8, Error> {
         no_flows: args.no_flows,
         ..AnalyzeOptions::default()
     })?;
-    let policy = analyzer.read_policy(&args.policy)?;
+    let policy = sdkflow::policy::merge(
+        args.policy
+            .iter()
+            .map(|p| analyzer.read_policy(p))
+            .collect::<Result<Vec<_>, _>>()?,
+    );
     let permissions =
         PermissionTable::from_dictionary(sdkflow::dictionary::Dictionary::embedded()?);
     let jobs = args

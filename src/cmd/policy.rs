@@ -16,8 +16,10 @@ use super::output::{TextOrJson, emit, json};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Policy file: text, Markdown or HTML (UTF-8, UTF-16, GB18030), or a structured
-    /// declared table (.json, .toml, .csv).
-    pub input: PathBuf,
+    /// declared table (.json, .toml, .csv). Several files (the main policy and a separate
+    /// SDK list) are merged into one declared table whose evidence names each file.
+    #[arg(required = true, num_args = 1..)]
+    pub input: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     pub format: TextOrJson,
@@ -34,7 +36,8 @@ pub struct Args {
 pub fn run(args: Args) -> Result<u8, Error> {
     let dict = Dictionary::embedded()?;
     let aliases = load_aliases(args.aliases.as_deref())?;
-    let table = policy::read_file(&args.input, dict, &aliases)?;
+    let paths: Vec<&std::path::Path> = args.input.iter().map(PathBuf::as_path).collect();
+    let table = policy::read_files(&paths, dict, &aliases)?;
     let text = match args.format {
         TextOrJson::Json => json(&table)?,
         TextOrJson::Text => render_text(&table),
@@ -73,8 +76,13 @@ fn user_aliases(path: &std::path::Path) -> Result<Vec<(String, String)>, Error> 
 }
 
 fn at(e: &Option<Span>) -> String {
-    e.as_ref()
-        .map_or_else(|| "-".to_owned(), |s| format!("L{}:{}", s.line, s.column))
+    e.as_ref().map_or_else(
+        || "-".to_owned(),
+        |s| match &s.file {
+            Some(f) => format!("{f}:L{}:{}", s.line, s.column),
+            None => format!("L{}:{}", s.line, s.column),
+        },
+    )
 }
 
 fn quote(e: &Option<Span>) -> String {

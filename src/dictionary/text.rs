@@ -7,7 +7,48 @@
 //! converted to simplified with fast2s, which maps one character to one character, so
 //! offsets survive.
 
-/// Fold one character: width, case and space variants. Never changes the char count.
+/// Look-alike CJK characters → the ideograph they show (`⽀` U+2F40 → `支`): Kangxi and
+/// supplement radicals and compatibility ideographs, as PDF-to-text tools leave them.
+/// Generated from the Unicode database by `sdk-signatures/tools/radicals.py`.
+const RADICALS_TSV: &str = include_str!("../../sdk-signatures/cjk-radicals.tsv");
+
+fn radicals() -> &'static [(u32, char)] {
+    static TABLE: std::sync::OnceLock<Vec<(u32, char)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut v: Vec<(u32, char)> = RADICALS_TSV
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                let from = u32::from_str_radix(f.next()?, 16).ok()?;
+                let to = char::from_u32(u32::from_str_radix(f.next()?, 16).ok()?)?;
+                Some((from, to))
+            })
+            .collect();
+        v.sort_unstable();
+        v
+    })
+}
+
+/// The unified ideograph a look-alike CJK character stands for, if it is one.
+pub fn unify_radical(c: char) -> char {
+    let cp = c as u32;
+    if !((0x2E80..=0x2FDF).contains(&cp)
+        || (0xF900..=0xFAFF).contains(&cp)
+        || (0x2F800..=0x2FA1F).contains(&cp))
+    {
+        return c;
+    }
+    let table = radicals();
+    table
+        .binary_search_by_key(&cp, |&(k, _)| k)
+        .ok()
+        .and_then(|i| table.get(i))
+        .map_or(c, |&(_, to)| to)
+}
+
+/// Fold one character: width, case, space variants and look-alike radicals. Never changes
+/// the char count.
 pub fn fold_char(c: char) -> char {
     let c = match c {
         '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => ' ',
@@ -17,6 +58,9 @@ pub fn fold_char(c: char) -> char {
         '\u{FE51}' => '、',
         '\u{FE54}' => ';',
         '\u{FE55}' => ':',
+        '\u{2E80}'..='\u{2FDF}' | '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1F}' => {
+            unify_radical(c)
+        }
         _ => c,
     };
     c.to_ascii_lowercase()
@@ -24,7 +68,19 @@ pub fn fold_char(c: char) -> char {
 
 /// Whether `c` is whitespace for the folding rule (after [`fold_char`]).
 pub fn is_space(c: char) -> bool {
-    c == ' ' || c == '\t' || c == '\r' || c == '\u{200B}' || c == '\u{FEFF}'
+    // Zero-width space / non-joiner / joiner, word joiner, BOM and soft hyphen are
+    // invisible: pasted names carry them between characters (`极\u{200B}光`).
+    matches!(
+        c,
+        ' ' | '\t'
+            | '\r'
+            | '\u{200B}'
+            | '\u{200C}'
+            | '\u{200D}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+            | '\u{00AD}'
+    )
 }
 
 /// Whether a space between `prev` and `next` is kept (both ASCII alphanumeric).
@@ -89,6 +145,18 @@ mod tests {
         assert_eq!(normalize("裝置識別碼"), "装置识别码");
         assert_eq!(normalize("設備權限："), "设备权限:");
         assert_eq!(normalize("腾讯TMF SDK"), "腾讯tmf sdk");
+    }
+
+    /// Issue 10's examples of PDF-to-text output: `⽀付宝` (U+2F40), `⾼德` (U+2FBC); a
+    /// zero-width space inside a name. Ordinary ideographs are left alone (negative twin).
+    #[test]
+    fn look_alike_radicals_and_invisible_characters_fold() {
+        assert_eq!(normalize("\u{2F40}付宝"), "支付宝");
+        assert_eq!(normalize("\u{2FBC}德地图"), "高德地图");
+        assert_eq!(normalize("极\u{200B}光\u{00A0}推送"), "极光推送");
+        assert_eq!(normalize("支付宝 高德 丨"), "支付宝高德丨");
+        assert_eq!(unify_radical('一'), '一');
+        assert!(radicals().len() > 1000, "radical table did not load");
     }
 
     #[test]

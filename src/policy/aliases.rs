@@ -34,6 +34,31 @@ const GENERIC_WORDS: &[&str] = &[
     "api",
 ];
 
+/// Words saying what an SDK is for, around its name (`优量汇广告SDK`, `OkHttp工具类SDK`,
+/// `华为PUSH`). Tried last: within one vendor's family they do tell SDKs apart
+/// (`友盟社会化分享` is not `友盟`), so only when nothing else resolves.
+const PURPOSE_WORDS: &[&str] = &[
+    "广告联盟",
+    "广告",
+    "消息推送",
+    "推送",
+    "push",
+    "统计分析",
+    "移动统计",
+    "统计",
+    "社交化分享",
+    "社会化分享",
+    "分享",
+    "工具类",
+    "工具",
+    "框架",
+    "引擎",
+    "联盟",
+    "平台",
+    "通道",
+    "消息服务",
+];
+
 /// An alias table: normalised alias → sdk ids (an alias may name several SDKs, like
 /// `高德SDK`; the first id given wins as the primary one).
 #[derive(Debug, Default)]
@@ -94,6 +119,27 @@ impl Aliases {
     /// (`腾讯TMF SDK` → `tmf`), then the longest alias inside the name when what is left
     /// around it is only generic words (`阿里高德地图` → 高德地图, but not `华为联运应用` → 华为).
     pub fn resolve(&self, name: &str) -> Vec<&str> {
+        let found = self.resolve_whole(name);
+        if !found.is_empty() {
+            return found;
+        }
+        // `com.amap.api(高德)`, `umeng（友盟）`: the words in brackets, then those before.
+        let key = normalize(name);
+        if let Some((outer, inner)) = key.split_once('(') {
+            let inner = inner.trim_end_matches(')');
+            for part in [inner, outer] {
+                if !part.is_empty() && part != key {
+                    let ids = self.resolve_whole(part);
+                    if !ids.is_empty() {
+                        return ids;
+                    }
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    fn resolve_whole(&self, name: &str) -> Vec<&str> {
         let key = normalize(name);
         if let Some(ids) = self.lookup(&key) {
             return ids;
@@ -122,6 +168,13 @@ impl Aliases {
             {
                 return ids;
             }
+        }
+        let bare = strip_words(&stripped, PURPOSE_WORDS);
+        if !bare.is_empty()
+            && bare != stripped
+            && let Some(ids) = self.lookup(&bare)
+        {
+            return ids;
         }
         Vec::new()
     }
@@ -152,12 +205,20 @@ impl Aliases {
     }
 }
 
-/// Remove generic words and punctuation from a normalised name.
+/// Remove generic words and punctuation from a normalised name, and a company named
+/// before it (`北京百度网讯科技有限公司的百度地图SDK`) or a leading item number.
 fn strip_generic(key: &str) -> String {
+    let key = key.rsplit_once("公司的").map_or(key, |(_, name)| name);
+    let key = key.trim_start_matches(|c: char| c.is_ascii_digit());
+    strip_words(key, GENERIC_WORDS)
+}
+
+/// Remove `words` (repeatedly, at either end) and punctuation.
+fn strip_words(key: &str, words: &[&str]) -> String {
     let mut s: String = key.chars().filter(|c| c.is_alphanumeric()).collect();
     loop {
         let before = s.len();
-        for w in GENERIC_WORDS {
+        for w in words.iter().chain(GENERIC_WORDS) {
             if let Some(rest) = s.strip_suffix(w) {
                 s = rest.to_owned();
             }

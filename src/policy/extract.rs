@@ -8,7 +8,8 @@ use crate::dictionary::{Dictionary, PhraseHit, PhraseTarget};
 use super::aliases::Aliases;
 use super::markup;
 use super::model::{
-    DeclaredDataType, DeclaredPermission, DeclaredPolicy, DeclaredSdk, Span, UnmatchedPhrase,
+    DeclaredDataType, DeclaredPartner, DeclaredPermission, DeclaredPolicy, DeclaredSdk, RemovedSdk,
+    Span, UnmatchedPhrase,
 };
 use super::normalize::Normalized;
 use super::sdks::{self, Entry, Field};
@@ -17,7 +18,7 @@ use super::tables::{self, Range, Role};
 
 /// Words before a bare permission word that make it a permission in prose (`授权摄像头`).
 const PERMISSION_VERBS: &[&str] = &[
-    "授权", "开启", "访问", "调用", "获取", "申请", "打开", "允许", "启用",
+    "授权", "开启", "访问", "调用", "获取", "申请", "打开", "允许", "启用", "开放",
 ];
 /// Sentences that define terms rather than declare collection (`个人信息是指…`).
 const DEFINITION_MARKERS: &[&str] = &[
@@ -154,8 +155,32 @@ pub fn extract(
         })
         .collect();
 
-    let mut entries = sdks::table_entries(t, &tables);
+    let (mut entries, partner_rows) = sdks::table_entries_and_partners(t, &tables, aliases);
     entries.extend(sdks::list_entries(t, aliases, &tables));
+    entries.sort_by_key(|e| e.span.0);
+    // SDKs disclosed in running text, outside the lists and tables already read.
+    let mut read_spans: Vec<Range> = entries.iter().map(|e| e.span).collect();
+    read_spans.extend(tables.iter().map(|tb| tb.span));
+    let already: HashSet<String> = entries
+        .iter()
+        .flat_map(|e| e.names.iter())
+        .flat_map(|n| aliases.resolve(t.get(n.0..n.1).unwrap_or("")))
+        .map(str::to_owned)
+        .collect();
+    let mut prose = sdks::prose_entries(t, aliases, &read_spans);
+    read_spans.extend(prose.iter().map(|e| e.span));
+    prose.extend(sdks::sdk_word_entries(t, aliases, &read_spans));
+    read_spans.extend(prose.iter().map(|e| e.span));
+    prose.extend(sdks::policy_link_entries(t, &read_spans));
+    for e in &mut prose {
+        // An SDK already listed is not listed again from a sentence about it.
+        e.names.retain(|n| {
+            let ids = aliases.resolve(t.get(n.0..n.1).unwrap_or(""));
+            ids.first().is_none_or(|id| !already.contains(*id))
+        });
+    }
+    prose.retain(|e| !e.names.is_empty());
+    entries.extend(prose);
     entries.sort_by_key(|e| e.span.0);
 
     let mut out = DeclaredPolicy {
@@ -166,13 +191,32 @@ pub fn extract(
     listed_spans.extend(
         tables
             .iter()
-            .filter(|t| t.column(Role::Name).is_some())
+            .filter(|tb| !sdks::table_entries(t, std::slice::from_ref(*tb), aliases).is_empty())
             .map(|t| t.span),
     );
+
+    for (name, desc) in partner_rows {
+        out.partners.push(DeclaredPartner {
+            name: doc.display(name),
+            purpose: desc.map(|r| doc.display(r)),
+            evidence: Some(doc.span(name)),
+        });
+    }
 
     let mut seen_dt: HashSet<(String, Option<String>)> = HashSet::new();
     let mut dt_in_entries: HashSet<usize> = HashSet::new();
     for entry in &entries {
+        if removed_entry(t, entry, &tables) {
+            for &name in &entry.names {
+                let ids = aliases.resolve(t.get(name.0..name.1).unwrap_or(""));
+                out.removed.push(RemovedSdk {
+                    name: doc.display(name),
+                    sdk_id: ids.first().map(|s| (*s).to_owned()),
+                    evidence: Some(doc.span(name)),
+                });
+            }
+            continue;
+        }
         let sdks = sdk_rows(
             &doc,
             entry,
@@ -329,7 +373,17 @@ fn sdk_rows(
         (Some(p), _) => Some(p),
         (None, k) => k,
     };
+    // A Markdown link (`[text](https://…)`) or text around the address: the address.
     let link = value(Field::Link)
+        .map(|l| match l.find("http") {
+            Some(i) => l
+                .get(i..)
+                .unwrap_or("")
+                .chars()
+                .take_while(|c| c.is_ascii_graphic() && !"()[]<>\"'".contains(*c))
+                .collect(),
+            None => l,
+        })
         .filter(|l| l.chars().any(char::is_alphanumeric))
         .or_else(|| {
             entry.scope.iter().find_map(|&(a, b)| {
@@ -400,6 +454,52 @@ fn sdk_rows(
     out
 }
 
+/// Words saying an SDK is not (or no longer) in the app.
+const REMOVAL_MARKERS: &[&str] = &[
+    "已下线",
+    "已移除",
+    "已删除",
+    "已停用",
+    "已停止使用",
+    "已不再使用",
+    "不再使用该",
+    "暂未启用",
+    "未启用",
+    "未接入",
+    "未集成",
+    "不再接入",
+    "不再集成",
+    "已下架",
+];
+
+/// Whether an entry is an SDK the policy says is removed or not integrated: the entry's own
+/// text says so (`此第三方SDK在当前版本APP中暂未启用`), or the title line just before its
+/// table does (`已下线SDK列表`).
+fn removed_entry(t: &str, entry: &Entry, tables: &[tables::Table]) -> bool {
+    let says = |s: &str| REMOVAL_MARKERS.iter().any(|m| s.contains(m));
+    // The entry and the rest of its line (a sentence after the item: `…。此SDK暂未启用`).
+    let line_end = t
+        .get(entry.span.1..)
+        .and_then(|r| r.find('\n'))
+        .map_or(t.len(), |k| entry.span.1 + k);
+    if says(t.get(entry.span.0..line_end).unwrap_or("")) {
+        return true;
+    }
+    tables
+        .iter()
+        .find(|tb| tb.span.0 <= entry.span.0 && entry.span.1 <= tb.span.1)
+        .is_some_and(|tb| {
+            let before = t.get(..tb.span.0).unwrap_or("");
+            let title: String = before
+                .trim_end()
+                .rsplit('\n')
+                .take(2)
+                .collect::<Vec<_>>()
+                .concat();
+            says(&title)
+        })
+}
+
 /// Whether a bare permission word (相机, 位置) is used as a permission in its clause: 权限
 /// follows in the same enumeration, or a verb like 授权 / 开启 precedes it.
 fn prose_context(t: &str, h: &PhraseHit) -> bool {
@@ -426,7 +526,8 @@ fn prose_context(t: &str, h: &PhraseHit) -> bool {
         v.reverse();
         v.into_iter().collect()
     };
-    PERMISSION_VERBS.iter().any(|w| before.contains(w))
+    // `开放设备相关权限（摄像头、相册、存储）`: words listed in brackets after 权限.
+    PERMISSION_VERBS.iter().any(|w| before.contains(w)) || before.contains("权限(")
 }
 
 /// Byte ranges of sentences that define terms.

@@ -258,6 +258,16 @@ fn strip_markdown(text: &str) -> Vec<Mapped> {
             if c == '`' {
                 continue;
             }
+            // Markdown pages carry HTML entities too (`SDK&nbsp;名称`, `&amp;`).
+            if c == '&'
+                && let Some((ch, len)) = body.get(j..).and_then(entity)
+            {
+                out.push((ch, at));
+                while chars.peek().is_some_and(|&(k, _)| k < j + len) {
+                    chars.next();
+                }
+                continue;
+            }
             out.push((c, at));
         }
         if line.ends_with('\n') {

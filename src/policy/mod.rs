@@ -9,6 +9,7 @@ pub mod aliases;
 pub mod decode;
 mod extract;
 pub mod markup;
+mod merge;
 mod model;
 pub mod normalize;
 pub mod sdks;
@@ -20,6 +21,7 @@ use std::path::Path;
 
 pub use aliases::Aliases;
 pub use extract::extract;
+pub use merge::merge;
 pub use model::*;
 
 use crate::dictionary::Dictionary;
@@ -33,6 +35,20 @@ pub fn read_file(
 ) -> Result<DeclaredPolicy, Error> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path.display(), e))?;
     read_bytes(&path.display().to_string(), &bytes, dict, aliases)
+}
+
+/// Read several policy documents of one app (the main policy and its separate SDK list)
+/// and merge their declared tables ([`merge`]); one path reads like [`read_file`].
+pub fn read_files(
+    paths: &[&Path],
+    dict: &Dictionary,
+    aliases: &Aliases,
+) -> Result<DeclaredPolicy, Error> {
+    let tables = paths
+        .iter()
+        .map(|p| read_file(p, dict, aliases))
+        .collect::<Result<Vec<_>, Error>>()?;
+    Ok(merge(tables))
 }
 
 /// Read policy bytes; `name` is the file name used for the format guess and in errors.

@@ -14,6 +14,10 @@ pub struct Span {
     pub column: usize,
     /// The quoted text around the item, from the original (not normalised) text.
     pub snippet: String,
+    /// The policy file it was read from, when several documents were merged
+    /// ([`super::merge`]); absent for a single document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 /// An SDK the policy names.
@@ -48,6 +52,35 @@ pub struct DeclaredSdk {
     #[serde(default)]
     pub link: Option<String>,
     /// Where it was read (absent for structured tables written by hand).
+    #[serde(default)]
+    pub evidence: Option<Span>,
+}
+
+/// A row of an SDK list that names a partner, not an SDK: a courier receiving an address,
+/// a bank, an auditor, a customer-service company. Reported apart so the audit never takes
+/// it for a declared SDK.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DeclaredPartner {
+    /// The name as written.
+    pub name: String,
+    /// Purpose as written, when given.
+    #[serde(default)]
+    pub purpose: Option<String>,
+    /// Where it was read.
+    #[serde(default)]
+    pub evidence: Option<Span>,
+}
+
+/// An SDK the policy says is removed, not integrated or no longer used (`已下线`, `未接入`):
+/// not declared, kept so a reviewer sees why.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RemovedSdk {
+    /// The name as written.
+    pub name: String,
+    /// The signature id it resolves to, if any.
+    #[serde(default)]
+    pub sdk_id: Option<String>,
+    /// Where it was read.
     #[serde(default)]
     pub evidence: Option<Span>,
 }
@@ -101,6 +134,12 @@ pub struct DeclaredPolicy {
     /// SDKs listed or mentioned.
     #[serde(default)]
     pub sdks: Vec<DeclaredSdk>,
+    /// Partners named in an SDK list that are not SDKs (never declared SDKs).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partners: Vec<DeclaredPartner>,
+    /// SDKs the policy says are removed or not integrated (never declared SDKs).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<RemovedSdk>,
     /// Permissions explained.
     #[serde(default)]
     pub permissions: Vec<DeclaredPermission>,

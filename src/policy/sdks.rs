@@ -127,6 +127,32 @@ const LABELS: &[(&str, Field)] = &[
     ("第三方隐私政策", Field::Link),
     ("sdk隐私政策", Field::Link),
     ("隐私协议", Field::Link),
+    ("官方网站", Field::Link),
+    ("网站", Field::Link),
+    ("公司全称", Field::Vendor),
+    ("全称", Field::Vendor),
+    ("服务商", Field::Vendor),
+    ("收集数据类型", Field::DataTypes),
+    ("共享信息", Field::DataTypes),
+    ("场景描述", Field::Purpose),
+    ("处理目的", Field::Purpose),
+];
+
+/// Words that may stand before a label (`共享的个人信息类型：`, `涉及的个人信息：`).
+const LABEL_QUALIFIERS: &[&str] = &[
+    "共享的",
+    "收集的",
+    "涉及的",
+    "使用的",
+    "获取的",
+    "共享",
+    "收集",
+    "涉及",
+    "获取",
+    "处理的",
+    "第三方",
+    "合作方",
+    "对方",
 ];
 
 /// Words that introduce what the app does with an SDK, without a colon.
@@ -167,8 +193,16 @@ fn find_labels(text: &str, r: Range) -> Vec<(usize, usize, Field)> {
         .filter_map(|hit| {
             let field = m.fields.get(hit.pattern().as_usize()).copied()?;
             let after = s.get(hit.end()..).and_then(|t| t.chars().next());
+            // `共享的个人信息类型：` at the start of a line is a label too: qualifying
+            // words before a known label belong to it (never a name: `华为功能类型：`).
+            let lead = s.get(..hit.start()).unwrap_or("");
+            let start = if after == Some(':') && LABEL_QUALIFIERS.contains(&lead) {
+                0
+            } else {
+                hit.start()
+            };
             match field {
-                Some(f) if after == Some(':') => Some((r.0 + hit.start(), r.0 + hit.end() + 1, f)),
+                Some(f) if after == Some(':') => Some((r.0 + start, r.0 + hit.end() + 1, f)),
                 Some(_) => None,
                 None => Some((r.0 + hit.start(), r.0 + hit.end(), Field::Usage)),
             }
@@ -262,6 +296,24 @@ pub fn trim(text: &str, r: Range) -> Option<Range> {
 /// Skip a list number at the start of a range (`1、`, `(2)`, `3.`, `①`, `一、`).
 fn strip_numbering(text: &str, r: Range) -> Range {
     let s = text.get(r.0..r.1).unwrap_or("");
+    // Section numbers `1.2.1 ` / `2.1.3、`.
+    let dotted = s
+        .char_indices()
+        .take_while(|&(_, c)| c.is_ascii_digit() || c == '.')
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    if dotted > 0
+        && s.get(..dotted).is_some_and(|d| d.matches('.').count() >= 2)
+        && let Some(next) = s.get(dotted..).and_then(|t| t.chars().next())
+        && (next == ' ' || next == '、' || !next.is_ascii())
+    {
+        let skip = if next == ' ' || next == '、' {
+            next.len_utf8()
+        } else {
+            0
+        };
+        return (r.0 + dotted + skip, r.1);
+    }
     let mut chars = s.char_indices().peekable();
     let mut end = 0;
     if let Some(&(_, c)) = chars.peek() {
@@ -348,11 +400,59 @@ fn prose_trigger(text: &str, u: &Unit) -> Option<usize> {
     None
 }
 
+/// Words after `SDK` that make the phrase something about SDKs, not a name
+/// (`SDK接入`, `SDK的目的`, `SDK服务列表`, `SDK包括`).
+fn sdk_then_words(s: &str) -> bool {
+    s.rfind("sdk").is_some_and(|i| {
+        s.get(i + 3..)
+            .unwrap_or("")
+            .chars()
+            .any(|c| !c.is_ascii() && c.is_alphanumeric())
+    })
+}
+
+/// `s` without bracketed parts (`push sdk(华为、小米)` → `push sdk`).
+fn without_brackets(s: &str) -> String {
+    let mut depth = 0usize;
+    s.chars()
+        .filter(|&c| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                _ => return depth == 0,
+            }
+            false
+        })
+        .collect()
+}
+
+/// Not a name at all: digits only, or a phrase about policies and companies.
+fn not_a_name(s: &str) -> bool {
+    s.chars().all(|c| !c.is_alphabetic())
+        || [
+            "隐私政策",
+            "了解",
+            "的sdk",
+            "基于",
+            "third",
+            "this sdk",
+            " by ",
+            " list",
+            "privacy",
+        ]
+        .iter()
+        .any(|w| s.contains(w))
+        || s.starts_with('的')
+        || sdk_then_words(&without_brackets(s))
+        || is_generic_sdk(s)
+}
+
 /// A name, or a run-on group of names: short, no sentence punctuation, names an SDK.
 fn name_like(text: &str, r: Range, aliases: &Aliases) -> bool {
     let s = text.get(r.0..r.1).unwrap_or("");
     let n = s.chars().count();
-    (1..=40).contains(&n)
+    !not_a_name(s)
+        && (1..=40).contains(&n)
         && !s.contains(',')
         && ![
             "我们",
@@ -370,11 +470,215 @@ fn name_like(text: &str, r: Range, aliases: &Aliases) -> bool {
         && (s.contains("sdk") || aliases.occurs_in(s))
 }
 
+/// Verbs that start a permission's description, never an SDK name.
+const ACTION_WORDS: &[&str] = &[
+    "读取", "写入", "获取", "检索", "开机", "访问", "修改", "允许", "开启", "拨打", "发送", "接收",
+    "录制", "拍摄", "查看", "更改", "控制", "连接", "管理", "使用", "调用", "申请", "防止", "唤醒",
+];
+
+/// A unit that is only a link (`[https://www.umeng.com](…)`, `<https://…>`).
+fn unit_is_url(text: &str, u: &Unit) -> bool {
+    let s = text.get(u.start..u.end).unwrap_or("");
+    let t = s.trim_start_matches(['[', '<', '(', '《']);
+    t.starts_with("http") || t.starts_with("www.")
+}
+
+/// Fields that describe an SDK record (not a permission record, which has purposes only).
+fn record_field(f: Field) -> bool {
+    matches!(
+        f,
+        Field::Vendor | Field::Link | Field::DataTypes | Field::Kind | Field::Permissions
+    )
+}
+
+/// A record block's name line: a short whole line that is no label and no sentence,
+/// followed directly by `key：value` lines of which one names the company, the link, the
+/// data or the permissions (`七鱼` / `使用目的：联系客服` / `共享的个人信息类型：…`).
+fn record_name(text: &str, units: &[Unit], k: usize, aliases: &Aliases) -> bool {
+    let Some(u) = units.get(k) else { return false };
+    let Some(r) = trim(text, strip_numbering(text, (u.start, u.end))) else {
+        return false;
+    };
+    let s = text.get(r.0..r.1).unwrap_or("");
+    if !u.whole_line
+        || s.chars().count() > 30
+        || s.contains(':')
+        || s.contains(',')
+        || s.contains("权限")
+        || ["提供", "公司", "联系", "方式", "政策"].iter().any(|w| s.contains(w))
+        // A permission record (`读取手机状态和身份` / `使用目的：…`) names an action.
+        || ACTION_WORDS.iter().any(|w| s.starts_with(w))
+        || s.contains('、')
+        || s.ends_with("信息")
+        || s.matches(')').count() != s.matches('(').count()
+        || not_a_name(s)
+    {
+        return false;
+    }
+    let mut saw_record_field = false;
+    for next in units.iter().skip(k + 1).take(4) {
+        let Some(nr) = trim(text, (next.start, next.end)) else {
+            break;
+        };
+        let found = find_labels(text, nr);
+        match found.first() {
+            Some(&(p, _, f)) if p == nr.0 && f != Field::Name && f != Field::Usage => {
+                saw_record_field |= record_field(f) || found.iter().any(|x| record_field(x.2));
+            }
+            _ => break,
+        }
+    }
+    saw_record_field && (aliases.occurs_in(s) || s.chars().count() <= 20)
+}
+
+/// Whether a unit starts with a list number (`（3）`, `2.`, `①`).
+fn numbered(text: &str, u: &Unit) -> bool {
+    strip_numbering(text, (u.start, u.end)).0 > u.start
+}
+
+/// Whether a name says it is an SDK or is a known alias.
+fn names_sdk(text: &str, r: Range) -> bool {
+    let s = text.get(r.0..r.1).unwrap_or("");
+    s.contains("sdk") && s.chars().count() > 3 && !is_generic_sdk(s)
+}
+
+/// `第三方sdk`, `推送sdk`, `相关sdk`: words that say "an SDK" without naming one.
+fn is_generic_sdk(s: &str) -> bool {
+    let head = s.trim_end_matches("sdk").trim_end_matches(['的', ' ']);
+    let mut rest = head;
+    loop {
+        let before = rest;
+        for w in GENERIC_SDK_WORDS {
+            rest = rest.trim_start_matches(w);
+        }
+        if rest == before {
+            break;
+        }
+    }
+    rest.is_empty()
+}
+
+/// Words that only qualify "SDK" (`第三方`, `合作方`, `上述`) or name a kind of SDK.
+const GENERIC_SDK_WORDS: &[&str] = &[
+    "第三方",
+    "合作方",
+    "合作伙伴",
+    "这些",
+    "该",
+    "此",
+    "这类",
+    "此类",
+    "各类",
+    "相关",
+    "上述",
+    "以下",
+    "其他",
+    "其它",
+    "部分",
+    "一些",
+    "某些",
+    "对应",
+    "我们",
+    "他们",
+    "集成",
+    "接入",
+    "使用",
+    "嵌入",
+    "内嵌",
+    "的",
+    "类",
+    "服务",
+    "推送",
+    "统计",
+    "分享",
+    "广告",
+    "支付",
+    "登录",
+    "地图",
+    "定位",
+    "基于",
+    "各",
+    "本",
+    "等",
+    "及",
+    "和",
+    "厂商",
+    "手机",
+    "功能",
+    "工具",
+    "数据",
+    "信息",
+];
+
+/// Split an enumeration (`a、b和c`) into its items.
+fn split_enumeration(text: &str, r: Range) -> Vec<Range> {
+    let s = text.get(r.0..r.1).unwrap_or("");
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let sep = match c {
+            '、' | ',' => Some(c.len_utf8()),
+            '和' | '及' | '与' => Some(c.len_utf8()),
+            '以' if s.get(i..).is_some_and(|t| t.starts_with("以及")) => Some("以及".len()),
+            _ => None,
+        };
+        if let Some(len) = sep {
+            out.extend(trim(text, (r.0 + start, r.0 + i)));
+            start = i + len;
+            while chars.peek().is_some_and(|&(j, _)| j < start) {
+                chars.next();
+            }
+        }
+    }
+    out.extend(trim(text, (r.0 + start, r.1)));
+    out
+}
+
+/// The names of an entry head: a run-on group (`A;B;C`), or, for a head with an
+/// enumeration in brackets (`PUSH SDK(华为、小米、个推)`, `活体认证SDK(FACE++/腾讯云人脸识别)`),
+/// the items in the brackets (and the head itself only when it resolves to an SDK).
+fn names_of(text: &str, r: Range, aliases: &Aliases) -> Vec<Range> {
+    let s = text.get(r.0..r.1).unwrap_or("");
+    if let Some(open) = s.find('(')
+        && let Some(close) = s.rfind(')').filter(|&c| c > open)
+    {
+        let inner = (r.0 + open + 1, r.0 + close);
+        let inner_text = text.get(inner.0..inner.1).unwrap_or("");
+        if inner_text.contains(['、', '/', ',']) {
+            let items: Vec<Range> = split_names(text, inner)
+                .into_iter()
+                .flat_map(|n| split_enumeration(text, n))
+                .filter(|n| {
+                    let t = text.get(n.0..n.1).unwrap_or("");
+                    !not_a_name(t) && t.chars().count() <= 20
+                })
+                .collect();
+            if items.len() >= 2 {
+                let mut out = Vec::new();
+                if let Some(head) = trim(text, (r.0, r.0 + open))
+                    && !aliases
+                        .resolve(text.get(head.0..head.1).unwrap_or(""))
+                        .is_empty()
+                {
+                    out.push(head);
+                }
+                out.extend(items);
+                return out;
+            }
+        }
+    }
+    split_names(text, r)
+}
+
 /// Split a run-on group (`高德地图;高德定位;高德导航sdk`) into names.
 fn split_names(text: &str, r: Range) -> Vec<Range> {
     let s = text.get(r.0..r.1).unwrap_or("");
     let mut out = Vec::new();
     let mut start = 0;
+    if is_url(s) {
+        return Vec::new();
+    }
     for (i, c) in s.char_indices() {
         if c == ';' || c == '/' || c == '|' {
             out.extend(trim(text, (r.0 + start, r.0 + i)));
@@ -413,20 +717,50 @@ fn classify(text: &str, u: &Unit, aliases: &Aliases) -> Kind {
         return Kind::Other;
     };
     let found = find_labels(text, r);
+    // `…第三方SDK名称：腾讯广点通SDK、讯飞SDK，使用场景描述：…`: a name label inside a
+    // sentence names an enumeration.
+    if let Some(k) = found
+        .iter()
+        .position(|&(p, _, f)| f == Field::Name && p > r.0)
+    {
+        let fs = fields(text, r, found.get(k..).unwrap_or(&[]));
+        if let Some((&(_, name), rest)) = fs.split_first() {
+            let names: Vec<Range> = split_names(text, name)
+                .into_iter()
+                .flat_map(|n| split_enumeration(text, n))
+                .filter(|n| name_like(text, *n, aliases))
+                .collect();
+            if !names.is_empty() {
+                return Kind::Entry(names, rest.to_vec());
+            }
+        }
+    }
     if let Some(&(p, _, f)) = found.first() {
         let fs = fields(text, r, &found);
         if p == r.0 {
             if f == Field::Name
                 && let Some(&(_, name)) = fs.first()
             {
-                return Kind::Entry(split_names(text, name), fs.into_iter().skip(1).collect());
+                // `SDK名称：A、B、C`: an enumeration of names.
+                let mut names = names_of(text, name, aliases);
+                if text.get(name.0..name.1).is_some_and(|v| v.contains('、')) {
+                    let items: Vec<Range> = names
+                        .iter()
+                        .flat_map(|n| split_enumeration(text, *n))
+                        .filter(|n| name_like(text, *n, aliases))
+                        .collect();
+                    if !items.is_empty() {
+                        names = items;
+                    }
+                }
+                return Kind::Entry(names, fs.into_iter().skip(1).collect());
             }
             return Kind::Fields(fs);
         }
         if let Some(prefix) = trim(text, (r.0, p))
             && name_like(text, prefix, aliases)
         {
-            return Kind::Entry(split_names(text, prefix), fs);
+            return Kind::Entry(names_of(text, prefix, aliases), fs);
         }
     }
     let s = text.get(r.0..r.1).unwrap_or("");
@@ -438,10 +772,10 @@ fn classify(text: &str, u: &Unit, aliases: &Aliases) -> Kind {
             .map(|v| (Field::Usage, v))
             .into_iter()
             .collect();
-        return Kind::Entry(split_names(text, prefix), rest);
+        return Kind::Entry(names_of(text, prefix, aliases), rest);
     }
     if name_like(text, r, aliases) {
-        return Kind::Entry(split_names(text, r), Vec::new());
+        return Kind::Entry(names_of(text, r, aliases), Vec::new());
     }
     Kind::Other
 }
@@ -491,13 +825,47 @@ pub fn list_entries(text: &str, aliases: &Aliases, tables: &[Table]) -> Vec<Entr
                     (in_region, misses, seen, current) = (true, 0, 0, None);
                     continue;
                 }
+                // A numbered item whose head names an SDK (`（3）科大讯飞SDK：为了…`) is a
+                // list entry even where no heading or lead-in announced a list.
+                // `SDK名称：…` is an entry wherever it stands.
+                None if find_labels(text, (u.start, u.end))
+                    .iter()
+                    .any(|&(_, _, f)| f == Field::Name) =>
+                {
+                    (in_region, misses, seen, current) = (true, 0, 0, None);
+                }
+                // A record block (`七鱼` / `使用目的：…` / `官方网站：…`) is an entry wherever
+                // it stands.
+                None if record_name(text, &units, i - 1, aliases) => {
+                    (in_region, misses, seen, current) = (true, 0, 0, None);
+                }
+                None if numbered(text, &u)
+                    && matches!(classify(text, &u, aliases), Kind::Entry(ref n, _)
+                        if !n.is_empty() && n.iter().all(|r| names_sdk(text, *r)
+                            || (text.get(u.start..u.end).is_some_and(|s| s.contains("sdk"))
+                                && !aliases.resolve(text.get(r.0..r.1).unwrap_or("")).is_empty()))) =>
+                {
+                    (in_region, misses, seen, current) = (true, 0, 0, None);
+                }
                 None => continue,
             }
         } else if is_heading(text, &u) && !heading_trigger(text, &u) {
             in_region = false;
             continue;
         }
-        match classify(text, &u, aliases) {
+        let kind = match classify(text, &u, aliases) {
+            Kind::Other if record_name(text, &units, i - 1, aliases) => {
+                trim(text, strip_numbering(text, (u.start, u.end)))
+                    .map_or(Kind::Other, |r| Kind::Entry(vec![r], Vec::new()))
+            }
+            // A link alone on its line (the value of `官方网站：` above it).
+            Kind::Other if current.is_some() && unit_is_url(text, &u) => {
+                trim(text, (u.start, u.end))
+                    .map_or(Kind::Other, |r| Kind::Fields(vec![(Field::Link, r)]))
+            }
+            k => k,
+        };
+        match kind {
             Kind::Entry(names, fs) if !names.is_empty() => {
                 has_desc = !fs.is_empty();
                 entries.push(Entry {
@@ -509,10 +877,24 @@ pub fn list_entries(text: &str, aliases: &Aliases, tables: &[Table]) -> Vec<Entr
                 });
                 current = Some(entries.len() - 1);
                 seen += 1;
+                misses = 0;
             }
             Kind::Fields(fs) if current.is_some() => {
                 if let Some(e) = current.and_then(|c| entries.get_mut(c)) {
                     e.fields.extend(fs);
+                    e.scope.push((u.start, u.end));
+                    e.span.1 = u.end;
+                }
+            }
+            // The next sentences of an entry's line describe it (`…我们使用了科大讯飞SDK。
+            // 需要访问您的麦克风权限。`).
+            _ if current.is_some_and(|c| {
+                entries
+                    .get(c)
+                    .is_some_and(|e| !text.get(e.span.1..u.start).unwrap_or("\n").contains('\n'))
+            }) =>
+            {
+                if let Some(e) = current.and_then(|c| entries.get_mut(c)) {
                     e.scope.push((u.start, u.end));
                     e.span.1 = u.end;
                 }
@@ -526,6 +908,12 @@ pub fn list_entries(text: &str, aliases: &Aliases, tables: &[Table]) -> Vec<Entr
                 has_desc = true;
             }
             _ if seen == 0 && misses < 2 => misses += 1,
+            // Lines broken inside an item (`…，如不授权\n开启消息推送可关闭推送能力。`) or a
+            // note between items do not end a list; two such units in a row do.
+            _ if seen > 0 && misses < 1 && !is_heading(text, &u) => {
+                misses += 1;
+                current = None;
+            }
             _ => {
                 in_region = false;
                 current = None;
@@ -539,17 +927,171 @@ pub fn list_entries(text: &str, aliases: &Aliases, tables: &[Table]) -> Vec<Entr
     entries
 }
 
-/// SDK entries of tables with an SDK-name column, one per row.
-pub fn table_entries(text: &str, tables: &[Table]) -> Vec<Entry> {
+/// Share of a column's cells that look like SDK names.
+fn name_share(text: &str, t: &Table, col: usize, aliases: &Aliases) -> f64 {
+    let cells: Vec<Range> = t
+        .rows
+        .iter()
+        .filter_map(|r| r.get(col).copied())
+        .filter(|c| c.1 > c.0)
+        .collect();
+    // A cell that says SDK or is a known name counts 1; one that only contains a known
+    // name (`华为渠道用户`, `微博授权登录`) counts half.
+    let named: f64 = cells
+        .iter()
+        .map(|c| {
+            let name = split_company(text, *c).0;
+            let first = split_names(text, name).into_iter().next().unwrap_or(name);
+            let s = text.get(first.0..first.1).unwrap_or("");
+            if is_company(s) || not_a_name(s) || s.chars().count() > 40 {
+                0.0
+            } else if s.contains("sdk") || !aliases.resolve(s).is_empty() {
+                1.0
+            } else if aliases.occurs_in(s) {
+                0.5
+            } else {
+                0.0
+            }
+        })
+        .sum();
+    if cells.is_empty() {
+        0.0
+    } else {
+        named / cells.len() as f64
+    }
+}
+
+/// A company name (`腾讯科技（深圳）有限公司`), not an SDK name.
+pub fn is_company(s: &str) -> bool {
+    let s = s.trim_end_matches(|c: char| !c.is_alphanumeric());
+    [
+        "公司",
+        "集团",
+        "银行",
+        "研究院",
+        "事务所",
+        "ltd",
+        "inc",
+        "co.",
+        "corporation",
+    ]
+    .iter()
+    .any(|w| s.ends_with(w))
+}
+
+/// The column of SDK names: the header's SDK-name column when its cells look like names,
+/// else the column whose cells most look like SDK names (headers lie: `功能类型` over a
+/// column of names, `产品/类型`), else none. Link and permission columns never hold names.
+fn name_column(text: &str, t: &Table, aliases: &Aliases) -> Option<usize> {
+    let by_header = t.column(Role::Name);
+    if let Some(c) = by_header
+        && name_share(text, t, c, aliases) >= 0.3
+    {
+        return Some(c);
+    }
+    let width = t.rows.iter().map(Vec::len).max().unwrap_or(0);
+    let best = (0..width)
+        .filter(|&c| {
+            !matches!(
+                t.roles.get(c),
+                Some(Role::Link | Role::Permissions | Role::DataTypes)
+            )
+        })
+        .map(|c| (c, name_share(text, t, c, aliases)))
+        // The leftmost of equally good columns (names come before what they do).
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+    match best {
+        Some((c, share)) if share >= 0.4 => Some(c),
+        _ => by_header.filter(|_| t.header.len() >= 2),
+    }
+}
+
+/// How a partner receives data without an SDK in the app.
+const SERVER_SIDE: &[&str] = &[
+    "服务端",
+    "服务器端",
+    "接口传输",
+    "api接口",
+    "后台传输",
+    "服务器传输",
+    "服务器对服务器",
+];
+
+/// Whether a cell or name is a link, not a name.
+pub fn is_url(s: &str) -> bool {
+    s.contains("http") || s.contains("www.") || s.contains("://")
+}
+
+/// Split `name（company）` into the name and the bracketed company, when the bracket holds
+/// a company name.
+fn split_company(text: &str, cell: Range) -> (Range, Option<Range>) {
+    let s = text.get(cell.0..cell.1).unwrap_or("");
+    if let Some(open) = s.find('(').filter(|&i| i > 0) {
+        let inner_start = cell.0 + open + 1;
+        let inner_end = s.rfind(')').map_or(cell.1, |c| cell.0 + c);
+        let inner = text
+            .get(inner_start..inner_end.max(inner_start))
+            .unwrap_or("");
+        if is_company(inner) || inner.contains("公司") {
+            let name = trim(text, (cell.0, cell.0 + open)).unwrap_or((cell.0, cell.0));
+            return (name, trim(text, (inner_start, inner_end.max(inner_start))));
+        }
+    }
+    (cell, None)
+}
+
+/// SDK entries of tables with an SDK-name column, one per row; rows naming a company and
+/// no SDK go to `partners` (name, first other cell).
+pub fn table_entries(text: &str, tables: &[Table], aliases: &Aliases) -> Vec<Entry> {
+    table_entries_and_partners(text, tables, aliases).0
+}
+
+/// A partner row of a table or list: its name and a describing cell.
+pub type PartnerRow = (Range, Option<Range>);
+
+/// [`table_entries`], and the partner rows.
+pub fn table_entries_and_partners(
+    text: &str,
+    tables: &[Table],
+    aliases: &Aliases,
+) -> (Vec<Entry>, Vec<PartnerRow>) {
+    let mut partners: Vec<PartnerRow> = Vec::new();
     let mut out = Vec::new();
     for t in tables {
-        let Some(name_col) = t.column(Role::Name) else {
+        let Some(name_col) = name_column(text, t, aliases) else {
             continue;
         };
         for row in &t.rows {
-            let Some(&name) = row.get(name_col) else {
+            let Some(&cell) = row.get(name_col) else {
                 continue;
             };
+            // `高德（高德软件有限公司）`: the name, then its company in brackets.
+            let (name, company) = split_company(text, cell);
+            let cell_text = text.get(name.0..name.1).unwrap_or("");
+            if name.1 <= name.0
+                || is_url(cell_text)
+                || cell_text.chars().count() > 40
+                || not_a_name(cell_text)
+                || cell_text.contains("名称")
+            {
+                continue;
+            }
+            // A row whose data goes server to server (`共享方式：服务端数据采集`, `接口传输`)
+            // is a partner service, not an SDK in the app.
+            let server_side = row.iter().any(|c| {
+                let v = text.get(c.0..c.1).unwrap_or("");
+                SERVER_SIDE.iter().any(|w| v.contains(w))
+            });
+            if (server_side || is_company(cell_text))
+                && !cell_text.contains("sdk")
+                && (server_side || !aliases.occurs_in(cell_text))
+            {
+                partners.push((
+                    name,
+                    row.iter().copied().find(|c| c.0 != cell.0 && c.1 > c.0),
+                ));
+                continue;
+            }
             let names = split_names(text, name);
             if names.is_empty() {
                 continue;
@@ -562,8 +1104,20 @@ pub fn table_entries(text: &str, tables: &[Table]) -> Vec<Entry> {
                 ),
                 ..Entry::default()
             };
+            if let Some(c) = company {
+                e.fields.push((Field::Vendor, c));
+            }
             for (col, &cell) in row.iter().enumerate() {
+                if col == name_col {
+                    continue;
+                }
                 let role = t.roles.get(col).copied().unwrap_or(Role::Other);
+                // A column named `SDK名称` that does not hold the names holds what they do.
+                let role = if role == Role::Name {
+                    Role::Purpose
+                } else {
+                    role
+                };
                 let field = match role {
                     Role::Vendor => Some(Field::Vendor),
                     Role::Purpose => Some(Field::Purpose),
@@ -590,7 +1144,357 @@ pub fn table_entries(text: &str, tables: &[Table]) -> Vec<Entry> {
             out.push(e);
         }
     }
+    (out, partners)
+}
+
+/// Verbs that disclose an integrated SDK in prose (`我们使用了科大讯飞SDK`).
+const INTEGRATION_VERBS: &[&str] = &[
+    "接入了",
+    "集成了",
+    "使用了",
+    "嵌入了",
+    "内嵌了",
+    "接入",
+    "集成",
+    "嵌入",
+    "内嵌",
+    "引入了",
+];
+
+/// Verbs that disclose an SDK only when their object says `SDK`.
+const WEAK_VERBS: &[&str] = &["使用", "采用", "调用", "通过"];
+
+/// SDKs disclosed in running text: after an integration verb, an enumeration of items each
+/// of which says `SDK` or is a known alias (`我们接入了A、B和C`, `我们会接入高德的SDK`).
+/// Returns one entry per sentence, with the sentence as the entry's scope.
+pub fn prose_entries(text: &str, aliases: &Aliases, skip: &[Range]) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for u in units(text) {
+        if skip.iter().any(|&(a, b)| u.start < b && u.end > a) {
+            continue;
+        }
+        let s = text.get(u.start..u.end).unwrap_or("");
+        let mut names: Vec<Range> = Vec::new();
+        names.extend(providers(text, u.start, s));
+        for verb in INTEGRATION_VERBS.iter().chain(WEAK_VERBS) {
+            let Some(at) = s.find(verb) else { continue };
+            let from = u.start + at + verb.len();
+            // The object runs to the end of the clause.
+            let rest = text.get(from..u.end).unwrap_or("");
+            let len = rest
+                .char_indices()
+                .find(|&(_, c)| matches!(c, ',' | ';' | ':' | '。' | '(' | '!' | '?'))
+                .map_or(rest.len(), |(i, _)| i);
+            // `我们会使用优量汇、穿山甲…的SDK`: a weak verb counts when its object says SDK.
+            if WEAK_VERBS.contains(verb) && !rest.get(..len).unwrap_or("").contains("sdk") {
+                continue;
+            }
+            for item in split_enumeration(text, (from, from + len)) {
+                let mut item = trim_item(text, item);
+                let t = text.get(item.0..item.1).unwrap_or("");
+                // `高德的SDK`: the SDK of a named vendor product.
+                if let Some(k) = t.find("的sdk")
+                    && !VENDOR_ONLY.contains(&t.get(..k).unwrap_or(""))
+                {
+                    item = (item.0, item.0 + k);
+                }
+                let t = text.get(item.0..item.1).unwrap_or("");
+                if not_a_name(t) {
+                    continue;
+                }
+                let sdk_named = t.contains("sdk") && !is_generic_sdk(t);
+                let alias_only = !aliases.resolve(t).is_empty() && t.chars().count() <= 12;
+                if (sdk_named || alias_only)
+                    && t.chars().count() <= 24
+                    && !names.iter().any(|n| n.0 < item.1 && item.0 < n.1)
+                {
+                    names.push(item);
+                }
+            }
+            break;
+        }
+        if !names.is_empty() {
+            out.push(Entry {
+                names,
+                fields: Vec::new(),
+                scope: vec![(u.start, u.end)],
+                permission_cells: Vec::new(),
+                span: (u.start, u.end),
+            });
+        }
+    }
     out
+}
+
+/// Group names that own many SDKs: `腾讯的SDK` names none of them.
+const VENDOR_ONLY: &[&str] = &[
+    "腾讯",
+    "阿里",
+    "阿里巴巴",
+    "百度",
+    "字节跳动",
+    "华为",
+    "小米",
+    "他们",
+    "这些公司",
+];
+
+/// Single characters that end the words before a name (`学习通内友盟SDK`, `由…`,
+/// `我们使用了…`): never inside the SDK names policies write.
+const NAME_STOPS: &[char] = &[
+    '的', '了', '在', '内', '由', '过', '是', '将', '会', '被', '把', '向', '与', '及', '或', '用',
+    '为', '对', '从', '其', '该', '此', '本', '如', '即', '含', '括', '入', '成', '接', '到', '请',
+];
+
+/// Names that end in `SDK` anywhere in running text (`友盟移动统计SDK需要获取…`,
+/// `a.个推推送SDK由…提供`): the words right before `SDK` back to a stop word or punctuation.
+/// A text that writes `XSDK` discloses an SDK X; generic phrases (`第三方SDK`, `推送SDK`)
+/// are not names. One entry per sentence.
+pub fn sdk_word_entries(text: &str, aliases: &Aliases, skip: &[Range]) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for u in units(text) {
+        if skip.iter().any(|&(a, b)| u.start < b && u.end > a) {
+            continue;
+        }
+        let s = text.get(u.start..u.end).unwrap_or("");
+        let mut names: Vec<Range> = Vec::new();
+        for (at, _) in s.match_indices("sdk") {
+            let end = at + 3;
+            // `sdk` inside an ASCII word (`snssdk`, `sdkversion`) is no name end.
+            let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            if glued(s.get(end..).and_then(|t| t.chars().next()))
+                || glued(s.get(..at).and_then(|t| t.chars().next_back()))
+            {
+                continue;
+            }
+            let before = s.get(..at).unwrap_or("");
+            let mut start = at;
+            for (n, (i, c)) in before.char_indices().rev().enumerate() {
+                let namey = c.is_alphanumeric() || " +-.".contains(c);
+                if !namey || NAME_STOPS.contains(&c) || n >= 14 {
+                    break;
+                }
+                start = i;
+            }
+            // Cut inside an ASCII word by the length limit: no name.
+            if s.get(..start)
+                .and_then(|t| t.chars().next_back())
+                .is_some_and(|c| c.is_ascii_alphabetic())
+            {
+                continue;
+            }
+            let Some(r) = trim(text, (u.start + start, u.start + end)) else {
+                continue;
+            };
+            // Only a name with a brand in it: a known alias (the name starts there:
+            // `调起微信SDK` → `微信SDK`) or an ASCII product word (`ADmobile广告SDK`).
+            let cand = text.get(r.0..r.1).unwrap_or("");
+            let brand_at = aliases
+                .find(cand)
+                .first()
+                .map(|&(a, _, _)| a)
+                .or_else(|| ascii_brand(cand));
+            // The last of an enumeration of known vendors (`高德、百度、滴滴SDK`) needs no
+            // brand of its own.
+            let Some(b) = brand_at
+                .or_else(|| (!enumerated_before(text, r.0, aliases).is_empty()).then_some(0))
+            else {
+                continue;
+            };
+            let r = (r.0 + b, r.1);
+            let name = text.get(r.0..r.1).unwrap_or("");
+            if name.chars().count() > 3 && !not_a_name(name) && !is_generic_sdk(name) {
+                names.push(r);
+                // `高德、百度、滴滴SDK`: the SDKs of each vendor enumerated before.
+                if b == 0 {
+                    names.extend(enumerated_before(text, r.0, aliases));
+                }
+            }
+        }
+        if !names.is_empty() {
+            out.push(Entry {
+                names,
+                fields: Vec::new(),
+                scope: vec![(u.start, u.end)],
+                permission_cells: Vec::new(),
+                span: (u.start, u.end),
+            });
+        }
+    }
+    out
+}
+
+/// Known names enumerated with `、` right before `at` (`高德、百度、滴滴SDK` → 高德, 百度).
+fn enumerated_before(text: &str, at: usize, aliases: &Aliases) -> Vec<Range> {
+    let mut out = Vec::new();
+    let mut end = at;
+    while text.get(..end).is_some_and(|t| t.ends_with('、')) {
+        let item_end = end - '、'.len_utf8();
+        let before = text.get(..item_end).unwrap_or("");
+        let mut start = item_end;
+        for (n, (i, c)) in before.char_indices().rev().enumerate() {
+            if !(c.is_alphanumeric() || c == ' ') || NAME_STOPS.contains(&c) || n >= 10 {
+                break;
+            }
+            start = i;
+        }
+        let item = text.get(start..item_end).unwrap_or("");
+        // The words before the first item (`服务商高德`) are cut at the alias.
+        let Some(&(a, _, _)) = aliases.find(item).first() else {
+            break;
+        };
+        out.push((start + a, item_end));
+        if a > 0 {
+            break;
+        }
+        end = start;
+    }
+    out
+}
+
+/// Where an ASCII product word of three letters or more starts (`LeanCloud`, `ADmobile`),
+/// not counting words that name no product (`sdk`, `app`, `api`, `push`).
+fn ascii_brand(s: &str) -> Option<usize> {
+    let mut start = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        if c.is_ascii_alphabetic() {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(a) = start.take() {
+            let word = s.get(a..i).unwrap_or("");
+            if word.len() >= 3 && !["sdk", "app", "api", "push", "android", "ios"].contains(&word) {
+                return Some(a);
+            }
+        }
+    }
+    None
+}
+
+/// Words that name a privacy policy document.
+const POLICY_WORDS: &[&str] = &[
+    "个人信息保护政策",
+    "隐私保护政策",
+    "隐私保护声明",
+    "隐私权政策",
+    "隐私政策",
+    "隐私条款",
+    "隐私协议",
+    "隐私声明",
+    "信息安全政策",
+    "资料使用政策",
+];
+
+/// SDKs given only as links to their privacy policies (`• Avast 的隐私及信息安全政策：
+/// https://…`, `[《Ping++隐私条款》](…)`): a list item or a line whose head names a policy
+/// document and that carries its address. One entry per line.
+pub fn policy_link_entries(text: &str, skip: &[Range]) -> Vec<Entry> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let r = (start, start + line.trim_end_matches('\n').len());
+        start += line.len();
+        if skip.iter().any(|&(a, b)| r.0 < b && r.1 > a) {
+            continue;
+        }
+        let s = text.get(r.0..r.1).unwrap_or("");
+        let Some((p, word)) = POLICY_WORDS
+            .iter()
+            .filter_map(|w| s.find(w).map(|p| (p, *w)))
+            .min_by_key(|&(p, _)| p)
+        else {
+            continue;
+        };
+        if !s.get(p..).is_some_and(|t| t.contains("http")) {
+            continue;
+        }
+        let head_start = strip_numbering(text, r).0;
+        let head = text.get(head_start..r.0 + p).unwrap_or("");
+        let lead = head.len()
+            - head
+                .trim_start_matches(['•', '·', '[', '《', '(', ' ', '-', '*'])
+                .len();
+        let mut name_end = r.0 + p;
+        if let Some(k) = head.rfind('的') {
+            name_end = head_start + k;
+        }
+        let Some(name) = trim(text, (head_start + lead, name_end)) else {
+            continue;
+        };
+        let n = text.get(name.0..name.1).unwrap_or("");
+        let _ = word;
+        if n.chars().count() > 20
+            || n.contains([',', ':', '。', ';'])
+            || [
+                "使用",
+                "当",
+                "如",
+                "我们",
+                "您",
+                "本",
+                "第三方",
+                "适用",
+                "请",
+                "点击",
+                "查看",
+                "阅读",
+                "官方",
+                "除",
+            ]
+            .iter()
+            .any(|w| n.starts_with(w))
+            || n.contains(['了', '在', '将', '时'])
+            || not_a_name(n)
+        {
+            continue;
+        }
+        out.push(Entry {
+            names: vec![name],
+            fields: vec![],
+            scope: vec![r],
+            permission_cells: Vec::new(),
+            span: r,
+        });
+    }
+    out
+}
+
+/// `目前我们的位置服务由高德软件有限公司提供，我们会接入高德的SDK`: the companies that
+/// provide an SDK the sentence says is integrated (`由A、B和C提供…接入…SDK`).
+fn providers(text: &str, base: usize, s: &str) -> Vec<Range> {
+    let (Some(by), Some(provide)) = (s.find('由'), s.find("提供")) else {
+        return Vec::new();
+    };
+    let after = s.get(provide..).unwrap_or("");
+    if by >= provide
+        || !after.contains("sdk")
+        || !INTEGRATION_VERBS.iter().any(|v| after.contains(v))
+    {
+        return Vec::new();
+    }
+    let from = base + by + '由'.len_utf8();
+    split_enumeration(text, (from, base + provide))
+        .into_iter()
+        .filter(|r| {
+            let t = text.get(r.0..r.1).unwrap_or("");
+            (2..=30).contains(&t.chars().count()) && !not_a_name(t) && !t.contains("我们")
+        })
+        .collect()
+}
+
+/// An enumeration item without the words around the name (`他们的`, `提供的`, `由…`).
+fn trim_item(text: &str, r: Range) -> Range {
+    let s = text.get(r.0..r.1).unwrap_or("");
+    let mut a = r.0;
+    for lead in ["由", "第三方", "我们的", "他们的", "这些公司的"] {
+        if let Some(rest) = s.strip_prefix(lead)
+            && !rest.is_empty()
+        {
+            a = r.1 - rest.len();
+            break;
+        }
+    }
+    (a, r.1)
 }
 
 /// Words that make an alias in prose a login / share / payment / map mention.

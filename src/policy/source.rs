@@ -48,6 +48,7 @@ impl Source {
             line: line_idx + 1,
             column,
             snippet,
+            file: None,
         }
     }
 

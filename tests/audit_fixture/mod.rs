@@ -64,6 +64,7 @@ fn span(line: usize, snippet: &str) -> Option<Span> {
         line,
         column: 1,
         snippet: snippet.into(),
+        file: None,
     })
 }
 
@@ -352,6 +353,8 @@ pub fn policy() -> DeclaredPolicy {
             evidence: span(25, "我们会收集您的精确位置信息以推荐附近门店"),
         }],
         unmatched: Vec::new(),
+        partners: Vec::new(),
+        removed: Vec::new(),
     }
 }
 
