@@ -72,6 +72,7 @@ fn perm(name: &str) -> UsesPermission {
         name: name.into(),
         max_sdk_version: None,
         sdk23: false,
+        implied: None,
     }
 }
 
