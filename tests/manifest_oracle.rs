@@ -95,7 +95,11 @@ fn implied_permissions_agree_with_aapt_on_packed_manifests() {
         (
             "modern",
             "<uses-sdk android:minSdkVersion=\"21\" android:targetSdkVersion=\"33\"/>",
-            &["READ_CONTACTS", "READ_EXTERNAL_STORAGE", "WRITE_EXTERNAL_STORAGE"],
+            &[
+                "READ_CONTACTS",
+                "READ_EXTERNAL_STORAGE",
+                "WRITE_EXTERNAL_STORAGE",
+            ],
         ),
     ];
     let mut implied_seen = 0;
@@ -133,6 +137,9 @@ fn implied_permissions_agree_with_aapt_on_packed_manifests() {
         assert_agrees(&apk);
     }
     // donut: 3, storage: 1, contacts: 2, modern: 0.
-    assert_eq!(implied_seen, 6, "aapt's implied permissions over the four manifests");
+    assert_eq!(
+        implied_seen, 6,
+        "aapt's implied permissions over the four manifests"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -108,9 +108,7 @@ mod tests {
         list.iter()
             .filter_map(|p| {
                 let short = p.name.trim_start_matches("android.permission.").to_string();
-                p.implied
-                    .clone()
-                    .map(|r| (short, p.max_sdk_version, r))
+                p.implied.clone().map(|r| (short, p.max_sdk_version, r))
             })
             .collect()
     }
@@ -122,8 +120,16 @@ mod tests {
         assert_eq!(
             implied(&list),
             vec![
-                ("WRITE_EXTERNAL_STORAGE".into(), None, "targetSdkVersion < 4".into()),
-                ("READ_PHONE_STATE".into(), None, "targetSdkVersion < 4".into()),
+                (
+                    "WRITE_EXTERNAL_STORAGE".into(),
+                    None,
+                    "targetSdkVersion < 4".into()
+                ),
+                (
+                    "READ_PHONE_STATE".into(),
+                    None,
+                    "targetSdkVersion < 4".into()
+                ),
                 (
                     "READ_EXTERNAL_STORAGE".into(),
                     None,
@@ -172,6 +178,10 @@ mod tests {
     fn fine_location_implies_no_permission() {
         let mut list = requested(&["ACCESS_FINE_LOCATION"]);
         add_implied_permissions(&mut list, 1);
-        assert!(!list.iter().any(|p| p.name.ends_with("ACCESS_COARSE_LOCATION")));
+        assert!(
+            !list
+                .iter()
+                .any(|p| p.name.ends_with("ACCESS_COARSE_LOCATION"))
+        );
     }
 }
