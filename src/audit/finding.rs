@@ -235,7 +235,7 @@ impl ApkEvidence {
                     s.push_str(&format!(" (inside library {lib})"));
                 }
                 if let Some(sink) = sink {
-                    s.push_str(&format!(", sent to {sink}"));
+                    s.push_str(&format!(", sent to {}", super::readable::method_name(sink)));
                 }
                 if !missing_permissions.is_empty() {
                     let names: Vec<&str> = missing_permissions

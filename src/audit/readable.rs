@@ -115,6 +115,51 @@ pub fn short_path(path: &[String]) -> String {
     }
 }
 
+/// How many APK evidence lines the text, HTML and Markdown reports show per finding.
+pub const EVIDENCE_LINES: usize = 4;
+
+/// The APK evidence of `f` for a person: at most `max` lines, one of each kind of
+/// evidence first (classes, a component, a host, a call path, the vendor's statement) so
+/// that a long list of one kind does not hide the others, in the finding's order, then
+/// `+N more` when some were left out. JSON and SARIF carry every item.
+pub fn apk_evidence_lines(f: &crate::audit::Finding, max: usize) -> Vec<String> {
+    let all = &f.apk_evidence;
+    let kind = |e: &crate::audit::ApkEvidence| {
+        serde_json::to_value(e)
+            .ok()
+            .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_string))
+            .unwrap_or_default()
+    };
+    let mut picked: Vec<usize> = Vec::new();
+    let mut kinds = std::collections::BTreeSet::new();
+    for (i, e) in all.iter().enumerate() {
+        if picked.len() < max && kinds.insert(kind(e)) {
+            picked.push(i);
+        }
+    }
+    for i in 0..all.len() {
+        if picked.len() >= max {
+            break;
+        }
+        if !picked.contains(&i) {
+            picked.push(i);
+        }
+    }
+    picked.sort_unstable();
+    let mut lines: Vec<String> = picked
+        .iter()
+        .filter_map(|&i| all.get(i))
+        .map(|e| e.describe())
+        .collect();
+    let more = all.len().saturating_sub(picked.len());
+    if more > 0 {
+        lines.push(format!(
+            "+{more} more (the JSON and SARIF reports list all)"
+        ));
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,49 +204,4 @@ mod tests {
             "com.shop.App.onCreate() \u{2192} com.shop.Loc.start(Context)"
         );
     }
-}
-
-/// How many APK evidence lines the text, HTML and Markdown reports show per finding.
-pub const EVIDENCE_LINES: usize = 4;
-
-/// The APK evidence of `f` for a person: at most `max` lines, one of each kind of
-/// evidence first (classes, a component, a host, a call path, the vendor's statement) so
-/// that a long list of one kind does not hide the others, in the finding's order, then
-/// `+N more` when some were left out. JSON and SARIF carry every item.
-pub fn apk_evidence_lines(f: &crate::audit::Finding, max: usize) -> Vec<String> {
-    let all = &f.apk_evidence;
-    let kind = |e: &crate::audit::ApkEvidence| {
-        serde_json::to_value(e)
-            .ok()
-            .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_string))
-            .unwrap_or_default()
-    };
-    let mut picked: Vec<usize> = Vec::new();
-    let mut kinds = std::collections::BTreeSet::new();
-    for (i, e) in all.iter().enumerate() {
-        if picked.len() < max && kinds.insert(kind(e)) {
-            picked.push(i);
-        }
-    }
-    for i in 0..all.len() {
-        if picked.len() >= max {
-            break;
-        }
-        if !picked.contains(&i) {
-            picked.push(i);
-        }
-    }
-    picked.sort_unstable();
-    let mut lines: Vec<String> = picked
-        .iter()
-        .filter_map(|&i| all.get(i))
-        .map(|e| e.describe())
-        .collect();
-    let more = all.len().saturating_sub(picked.len());
-    if more > 0 {
-        lines.push(format!(
-            "+{more} more (the JSON and SARIF reports list all)"
-        ));
-    }
-    lines
 }

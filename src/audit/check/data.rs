@@ -150,11 +150,13 @@ pub(in crate::audit) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 
     let mut readers: BTreeMap<Reader<'_>, BTreeMap<&str, Item<'_>>> = BTreeMap::new();
     for o in &ctx.input.app.observed {
-        let reader = reader_of(o);
+        let mut reader = reader_of(o);
         if let Reader::Sdk(id) = reader {
-            // A detected SDK the policy does not name (or a component of one) is reported
-            // by sdk-undeclared, with these reads as evidence.
+            // A component shipped inside another SDK (JCore inside JPush) reads for it.
             let top = ctx.bundled_in.get(id).copied().unwrap_or(id);
+            reader = Reader::Sdk(top);
+            // A detected SDK the policy does not name is reported by sdk-undeclared, with
+            // these reads as evidence.
             if !ctx.is_named(top) && ctx.detection(top).is_some() {
                 continue;
             }
@@ -191,9 +193,19 @@ pub(in crate::audit) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     .values()
                     .flat_map(|i| i.accesses.iter())
                     .find_map(|o| library_caller(o, lib));
-                match caller {
-                    Some(c) => format!("Library code {lib} (called from {c})"),
-                    None => format!("Library code {lib}"),
+                // With no app or SDK frame on the path, the entry point is a library
+                // method the app's components inherit (an activity's attachBaseContext).
+                let entry = items
+                    .values()
+                    .flat_map(|i| i.accesses.iter())
+                    .find_map(|o| o.path.first())
+                    .map(|f| method_name(f));
+                match (caller, entry) {
+                    (Some(c), _) => format!("Library code {lib} (called from {c})"),
+                    (None, Some(e)) => format!(
+                        "Library code {lib} (entered at {e}, which the app's components inherit)"
+                    ),
+                    (None, None) => format!("Library code {lib}"),
                 }
             }
         };

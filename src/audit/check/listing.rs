@@ -61,6 +61,11 @@ pub(in crate::audit) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             })
             .collect();
 
+        // A listed SDK the APK does not contain is stale: the fix is to remove the entry
+        // (`sdk-stale-disclosure`), not to complete it.
+        if s.sdk_id.is_some() && in_apk.is_empty() {
+            continue;
+        }
         let mut missing = Vec::new();
         if data.is_empty() {
             missing.push("the personal data it collects");
