@@ -180,7 +180,7 @@ mod tests {
         // Not a signature: unchanged; broken ones never panic.
         assert_eq!(method_name("network"), "network");
         assert_eq!(method_name("Lx;->m(L"), "x.m(L)");
-        assert_eq!(method_name("Lx;->m([[[)V"), "x.m([[[)");
+        assert_eq!(method_name("Lx;->m([[[)V"), "x.m([][][])");
     }
 
     #[test]
