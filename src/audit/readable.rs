@@ -119,9 +119,10 @@ pub fn short_path(path: &[String]) -> String {
 pub const EVIDENCE_LINES: usize = 4;
 
 /// The APK evidence of `f` for a person: at most `max` lines, one of each kind of
-/// evidence first (classes, a component, a host, a call path, the vendor's statement) so
-/// that a long list of one kind does not hide the others, in the finding's order, then
-/// `+N more` when some were left out. JSON and SARIF carry every item.
+/// evidence first, by priority (classes, a call path, a component, a native library, a
+/// host, a bundled SDK, the vendor's statement), so that a long list of one kind does not
+/// hide the others; shown in the finding's order, then `+N more` when some were left out.
+/// JSON and SARIF carry every item.
 pub fn apk_evidence_lines(f: &crate::audit::Finding, max: usize) -> Vec<String> {
     let all = &f.apk_evidence;
     let kind = |e: &crate::audit::ApkEvidence| {
@@ -130,10 +131,24 @@ pub fn apk_evidence_lines(f: &crate::audit::Finding, max: usize) -> Vec<String> 
             .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_string))
             .unwrap_or_default()
     };
+    // The kinds a reviewer checks first: the code, what it reads, then the manifest,
+    // native code, hosts, what ships inside, and the vendor's word last.
+    const PRIORITY: [&str; 7] = [
+        "classes",
+        "call_path",
+        "component",
+        "native_lib",
+        "host",
+        "bundled",
+        "vendor_statement",
+    ];
+    let rank = |k: &str| PRIORITY.iter().position(|p| *p == k).unwrap_or(PRIORITY.len());
+    let mut order: Vec<usize> = (0..all.len()).collect();
+    order.sort_by_key(|&i| all.get(i).map_or(usize::MAX, |e| rank(&kind(e))));
     let mut picked: Vec<usize> = Vec::new();
     let mut kinds = std::collections::BTreeSet::new();
-    for (i, e) in all.iter().enumerate() {
-        if picked.len() < max && kinds.insert(kind(e)) {
+    for i in order {
+        if picked.len() < max && all.get(i).is_some_and(|e| kinds.insert(kind(e))) {
             picked.push(i);
         }
     }
