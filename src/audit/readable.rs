@@ -142,7 +142,12 @@ pub fn apk_evidence_lines(f: &crate::audit::Finding, max: usize) -> Vec<String> 
         "bundled",
         "vendor_statement",
     ];
-    let rank = |k: &str| PRIORITY.iter().position(|p| *p == k).unwrap_or(PRIORITY.len());
+    let rank = |k: &str| {
+        PRIORITY
+            .iter()
+            .position(|p| *p == k)
+            .unwrap_or(PRIORITY.len())
+    };
     let mut order: Vec<usize> = (0..all.len()).collect();
     order.sort_by_key(|&i| all.get(i).map_or(usize::MAX, |e| rank(&kind(e))));
     let mut picked: Vec<usize> = Vec::new();
