@@ -615,3 +615,42 @@ fn app_list_needs_query_all_packages_only_from_target_30() {
     }
     assert_eq!(severity(&input), Some(Severity::Info));
 }
+
+#[test]
+fn permissions_capped_below_min_sdk_are_not_requested_and_implied_ones_say_why() {
+    let mut input = fixture::input();
+    if let Some(m) = input.app.manifest.as_mut() {
+        // minSdkVersion is 21: a permission capped at 18 is granted on no device.
+        m.permissions.push(sdkflow::manifest::UsesPermission {
+            name: "android.permission.READ_SMS".into(),
+            max_sdk_version: Some(18),
+            sdk23: false,
+            implied: None,
+        });
+        m.permissions.push(sdkflow::manifest::UsesPermission {
+            name: "android.permission.WRITE_EXTERNAL_STORAGE".into(),
+            max_sdk_version: None,
+            sdk23: false,
+            implied: None,
+        });
+        sdkflow::manifest::add_implied_permissions(&mut m.permissions, 27);
+    }
+    let r = run(&input);
+    assert!(!has(
+        &r,
+        RuleId::PermissionUnexplained,
+        "android.permission.READ_SMS"
+    ));
+    let read = find(
+        &r,
+        RuleId::PermissionUnexplained,
+        "android.permission.READ_EXTERNAL_STORAGE",
+    )
+    .expect("implied READ_EXTERNAL_STORAGE is requested");
+    assert!(
+        read.message
+            .contains("(implied: requested WRITE_EXTERNAL_STORAGE)"),
+        "{}",
+        read.message
+    );
+}
