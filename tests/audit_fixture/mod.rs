@@ -155,6 +155,7 @@ pub fn app() -> AppFacts {
     };
     let jpush = Detection {
         bundled_by: Vec::new(),
+        plugins: Vec::new(),
         id: "jpush".into(),
         name: "JPush".into(),
         name_zh: Some("极光推送".into()),
@@ -194,6 +195,7 @@ pub fn app() -> AppFacts {
     };
     let talkingdata = Detection {
         bundled_by: Vec::new(),
+        plugins: Vec::new(),
         id: "talkingdata".into(),
         name: "TalkingData".into(),
         name_zh: Some("TalkingData 统计分析".into()),
@@ -212,6 +214,7 @@ pub fn app() -> AppFacts {
     };
     let wechat = Detection {
         bundled_by: Vec::new(),
+        plugins: Vec::new(),
         id: "wechat-opensdk".into(),
         name: "WeChat Open SDK".into(),
         name_zh: Some("微信开放平台SDK".into()),
@@ -230,6 +233,7 @@ pub fn app() -> AppFacts {
     };
     let okhttp = Detection {
         bundled_by: Vec::new(),
+        plugins: Vec::new(),
         id: "okhttp".into(),
         name: "OkHttp".into(),
         name_zh: None,
@@ -259,6 +263,7 @@ pub fn app() -> AppFacts {
                 package: "com.vendor.ads".into(),
                 classes: 12,
             }],
+            ..Detections::default()
         },
         observed: vec![
             ObservedAccess {
