@@ -103,25 +103,7 @@ impl Analyzer {
                 &self.apis,
                 &FlowOptions::default(),
             );
-            let mut seen = std::collections::HashSet::new();
-            report
-                .observed()
-                .into_iter()
-                .map(|o| ObservedAccess {
-                    sdk_id: o.sdk_id,
-                    data_type: o.data_type,
-                    path: o.path,
-                    sink: o.sink_kind,
-                })
-                // The same read reached twice (two overloads, two callbacks) is one piece
-                // of evidence.
-                .filter(|o| {
-                    seen.insert(format!(
-                        "{:?}{}{:?}{:?}",
-                        o.sdk_id, o.data_type, o.path, o.sink
-                    ))
-                })
-                .collect()
+            observed_accesses(&report, &detections, manifest.as_ref())
         };
         Ok(AppFacts {
             source: app.source.clone(),
@@ -160,4 +142,70 @@ pub fn read_facts(path: &Path) -> Result<AppFacts, Error> {
 
 fn json_error(name: &str, e: &serde_json::Error) -> Error {
     Error::malformed(Location::file(name), Format::Data, format!("{e}"))
+}
+
+/// The flow report's reads and flows as the audit's observed accesses: one per read and
+/// one per flow, duplicates (the same read reached twice) dropped. A read inside a plain
+/// library is marked with the library; the flow analysis has already attributed it to the
+/// first app or SDK frame calling into it.
+fn observed_accesses(
+    report: &crate::flows::FlowReport,
+    detections: &crate::detect::Detections,
+    manifest: Option<&crate::manifest::Manifest>,
+) -> Vec<ObservedAccess> {
+    use crate::flows::{Attribution, Owner};
+    let attribution = Attribution::new(detections, manifest);
+    let library_of = |entry: &[String]| -> Option<String> {
+        let reader = entry.last()?;
+        let class = reader.split("->").next().unwrap_or(reader);
+        if attribution.owner(class) != Owner::Library {
+            return None;
+        }
+        let dotted = class
+            .trim_start_matches('L')
+            .trim_end_matches(';')
+            .replace('/', ".");
+        // A catalogued library names itself; otherwise the reading class's package.
+        let named = detections.sdks.iter().find_map(|d| {
+            (d.category == "library"
+                && d.evidence.iter().any(|e| {
+                    matches!(e, crate::detect::Evidence::Classes { package, .. }
+                        if dotted.starts_with(&format!("{package}.")))
+                }))
+            .then(|| d.name.clone())
+        });
+        named.or_else(|| dotted.rsplit_once('.').map(|(p, _)| p.to_string()))
+    };
+    let id = |s: &str| (s != "app").then(|| s.to_string());
+    let mut out = Vec::new();
+    for r in &report.reads {
+        out.push(ObservedAccess {
+            sdk_id: id(&r.sdk),
+            data_type: r.source.data_type.clone(),
+            path: r.entry.clone(),
+            sink: None,
+            permissions: r.source.permissions.clone(),
+            library: library_of(&r.entry),
+        });
+    }
+    for f in &report.flows {
+        let mut path = f.entry.clone();
+        path.extend(f.path.iter().skip(1).cloned());
+        out.push(ObservedAccess {
+            sdk_id: id(&f.sdk),
+            data_type: f.source.data_type.clone(),
+            path,
+            sink: Some(f.sink.kind.clone()),
+            permissions: f.source.permissions.clone(),
+            library: library_of(&f.entry),
+        });
+    }
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|o| {
+        seen.insert(format!(
+            "{:?}{}{:?}{:?}",
+            o.sdk_id, o.data_type, o.path, o.sink
+        ))
+    });
+    out
 }

@@ -267,7 +267,7 @@ fn batch_writes_json_lines_and_a_failing_input_does_not_stop_the_others() {
             .as_str()
             .is_some_and(|e| e.contains("broken.json"))
     );
-    assert_eq!(records[3]["summary"]["high"], 6);
+    assert_eq!(records[3]["summary"]["high"], 4);
     for r in &records {
         assert_eq!(r["schema_version"], 1);
     }
@@ -338,8 +338,8 @@ fn each_format_renders_and_md_alias_works() {
         ("json", "\"schema_version\": 1"),
         ("sarif", "\"version\": \"2.1.0\""),
         ("html", "<!doctype html>"),
-        ("md", "#### HIGH (6)"),
-        ("markdown", "#### HIGH (6)"),
+        ("md", "#### HIGH (4)"),
+        ("markdown", "#### HIGH (4)"),
     ] {
         let (code, out, err) = common::sdkflow(&[
             "audit",

@@ -50,7 +50,7 @@ fn fixture_produces_exactly_the_expected_findings_in_report_order() {
             r.summary.low,
             r.summary.info
         ),
-        (6, 4, 3, 2)
+        (4, 3, 5, 3)
     );
     assert_eq!(r.app.package.as_deref(), Some("com.example.shop"));
     assert_eq!(r.app.sdks_detected, 3, "okhttp is a library");
@@ -63,10 +63,17 @@ fn undeclared_sdk_carries_detector_evidence_and_its_data_types() {
     let f = find(&r, RuleId::SdkUndeclared, "talkingdata").expect("finding");
     assert!(f.apk_evidence.iter().any(|e| matches!(e,
         ApkEvidence::Detected(Evidence::Classes { package, count: 238, .. }) if package == "com.tendcloud.tenddata")));
-    assert!(f.apk_evidence.contains(&ApkEvidence::SignatureData {
-        data_type: "device_id.imei".into(),
-        sdk_id: "talkingdata".into()
-    }));
+    // What its vendor states it collects: one line of context, not one per data type.
+    let statements: Vec<_> = f
+        .apk_evidence
+        .iter()
+        .filter_map(|e| match e {
+            ApkEvidence::VendorStatement { sdk_id, data_types } => Some((sdk_id, data_types)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(statements.len(), 1);
+    assert!(statements[0].1.iter().any(|d| d == "device_id.imei"));
     assert!(matches!(
         &f.policy_evidence[..],
         [PolicyEvidence::Absent { .. }]
@@ -275,31 +282,82 @@ fn explained_but_not_requested_is_info_and_needs_a_manifest() {
 
 #[test]
 fn data_rule_distinguishes_per_sdk_app_wide_and_absent() {
-    let r = run(&fixture::input());
-    // Declared for jpush: no finding.
-    assert!(!has(
-        &r,
-        RuleId::DataUndeclared,
-        "jpush/device_id.android_id"
+    let mut input = fixture::input();
+    // JPush is also seen reading the location (declared app-wide on line 25 only) and
+    // the Android id (declared for JPush).
+    let read = |dt: &str, perm: &str| sdkflow::audit::ObservedAccess {
+        sdk_id: Some("jpush".into()),
+        data_type: dt.into(),
+        path: vec![
+            "Lcn/jpush/android/api/JPushInterface;->init(Landroid/content/Context;)V".into(),
+        ],
+        sink: None,
+        permissions: vec![perm.into()],
+        library: None,
+    };
+    input.app.observed.push(read(
+        "location.precise",
+        "android.permission.ACCESS_FINE_LOCATION",
     ));
-    // Declared app-wide only: medium, quoting the app-wide line.
-    let loc = find(&r, RuleId::DataUndeclared, "jpush/location.precise").expect("location");
-    assert_eq!(loc.severity, Severity::Medium);
-    assert!(loc.policy_evidence.iter().any(|e| e.line() == Some(25)));
-    // Not declared: high, with signature and call-path evidence merged.
-    let imei = find(&r, RuleId::DataUndeclared, "jpush/device_id.imei").expect("imei");
-    assert_eq!(imei.severity, Severity::High);
+    input.app.observed.push(read("device_id.android_id", ""));
+    if let Some(o) = input.app.observed.last_mut() {
+        o.permissions.clear();
+    }
+    let r = run(&input);
+    // One finding for JPush, listing what it reads: high for the IMEI (declared
+    // nowhere), the location named as declared app-wide only, the Android id absent.
+    let jpush: Vec<&Finding> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == RuleId::DataUndeclared && f.subject == "jpush")
+        .collect();
+    assert_eq!(jpush.len(), 1);
+    let f = jpush[0];
+    assert_eq!(f.severity, Severity::High);
     assert!(
-        imei.apk_evidence
-            .iter()
-            .any(|e| matches!(e, ApkEvidence::SignatureData { .. }))
+        f.message
+            .contains("reads device_id.imei, which the policy does not declare"),
+        "{}",
+        f.message
     );
-    assert!(imei.apk_evidence.iter().any(
+    assert!(
+        f.message
+            .contains("location.precise, which the policy declares app-wide"),
+        "{}",
+        f.message
+    );
+    assert!(!f.message.contains("android_id"), "{}", f.message);
+    assert!(f.policy_evidence.iter().any(|e| e.line() == Some(25)));
+    assert!(f.apk_evidence.iter().any(
         |e| matches!(e, ApkEvidence::CallPath { path, sink: Some(_), .. } if path.len() == 2)
     ));
-    // The app's own read, declared nowhere.
-    let app = find(&r, RuleId::DataUndeclared, "app/network.wifi_list").expect("app read");
+    // Only observed reads: the vendor's statement is not evidence here.
+    assert!(
+        f.apk_evidence
+            .iter()
+            .all(|e| matches!(e, ApkEvidence::CallPath { .. }))
+    );
+    // The app's own Wi-Fi scan needs ACCESS_WIFI_STATE, which the APK does not request:
+    // info, with the missing permission named.
+    let app = find(&r, RuleId::DataUndeclared, "app").expect("app read");
     assert!(app.sdk.is_none());
+    assert_eq!(app.severity, Severity::Info);
+    assert!(app.apk_evidence.iter().any(|e| matches!(e,
+        ApkEvidence::CallPath { missing_permissions, .. } if missing_permissions == &["android.permission.ACCESS_WIFI_STATE".to_string()])));
+    // Requested: the same read is high.
+    if let Some(m) = input.app.manifest.as_mut() {
+        m.permissions.push(sdkflow::manifest::UsesPermission {
+            name: "android.permission.ACCESS_WIFI_STATE".into(),
+            max_sdk_version: None,
+            sdk23: false,
+            implied: None,
+        });
+    }
+    let r = run(&input);
+    assert_eq!(
+        find(&r, RuleId::DataUndeclared, "app").map(|f| f.severity),
+        Some(Severity::High)
+    );
 }
 
 #[test]
@@ -324,9 +382,12 @@ fn data_declared_for_the_sdk_or_by_parent_id_clears_the_finding() {
             evidence: None,
         });
     let r = run(&input);
-    assert!(!has(&r, RuleId::DataUndeclared, "jpush/device_id.imei"));
-    assert!(!has(&r, RuleId::DataUndeclared, "app/network.wifi_list"));
-    assert!(has(&r, RuleId::DataUndeclared, "jpush/app.list"));
+    assert!(!has(&r, RuleId::DataUndeclared, "jpush"));
+    assert!(!has(&r, RuleId::DataUndeclared, "app"));
+    // The vendor's statement still lists what the record omits, at low severity.
+    let v = find(&r, RuleId::DataVendorStated, "jpush").expect("vendor statement");
+    assert_eq!(v.severity, Severity::Low);
+    assert!(v.message.contains("app.list") && !v.message.contains("device_id.imei"));
 }
 
 #[test]
@@ -410,6 +471,10 @@ fn fail_on_thresholds() {
     input.app.observed.clear();
     input.app.manifest = None;
     input.policy.sdks.retain(|s| s.sdk_id.is_none());
+    // Only mentioned: no listing to complete.
+    for s in &mut input.policy.sdks {
+        s.listed = false;
+    }
     let r = run(&input);
     assert_eq!(r.worst(), Some(Severity::Info));
     assert!(!r.fails(FailOn::Low));
@@ -479,4 +544,115 @@ fn findings_are_sorted_and_fingerprints_unique() {
     fps.sort();
     fps.dedup();
     assert_eq!(fps.len(), r.findings.len());
+}
+
+#[test]
+fn implied_and_max_sdk_permissions_decide_whether_a_read_returns_data() {
+    // The app reads the photo album (needs READ_EXTERNAL_STORAGE or READ_MEDIA_IMAGES).
+    let mut input = fixture::input();
+    input.app.observed = vec![sdkflow::audit::ObservedAccess {
+        sdk_id: None,
+        data_type: "storage.album".into(),
+        path: vec!["Lcom/example/shop/Gallery;->load()V".into()],
+        sink: None,
+        permissions: vec![
+            "android.permission.READ_EXTERNAL_STORAGE".into(),
+            "android.permission.READ_MEDIA_IMAGES".into(),
+        ],
+        library: None,
+    }];
+    let severity =
+        |input: &AuditInput| find(&run(input), RuleId::DataUndeclared, "app").map(|f| f.severity);
+    // Not requested: the read returns nothing.
+    assert_eq!(severity(&input), Some(Severity::Info));
+    // WRITE_EXTERNAL_STORAGE implies READ_EXTERNAL_STORAGE, as aapt says.
+    let write = |max| sdkflow::manifest::UsesPermission {
+        name: "android.permission.WRITE_EXTERNAL_STORAGE".into(),
+        max_sdk_version: max,
+        sdk23: false,
+        implied: None,
+    };
+    let mut with_write = input.clone();
+    if let Some(m) = with_write.app.manifest.as_mut() {
+        m.permissions.push(write(None));
+        sdkflow::manifest::add_implied_permissions(&mut m.permissions, 27);
+        assert!(
+            m.permissions
+                .iter()
+                .any(|p| p.name == "android.permission.READ_EXTERNAL_STORAGE"
+                    && p.implied.as_deref() == Some("requested WRITE_EXTERNAL_STORAGE"))
+        );
+    }
+    assert_eq!(severity(&with_write), Some(Severity::High));
+    // Capped below the app's minSdkVersion (21): granted on no device it installs on.
+    let mut capped = input.clone();
+    if let Some(m) = capped.app.manifest.as_mut() {
+        m.permissions.push(write(Some(18)));
+        sdkflow::manifest::add_implied_permissions(&mut m.permissions, 27);
+    }
+    assert_eq!(severity(&capped), Some(Severity::Info));
+}
+
+#[test]
+fn app_list_needs_query_all_packages_only_from_target_30() {
+    let mut input = fixture::input();
+    input.app.observed = vec![sdkflow::audit::ObservedAccess {
+        sdk_id: None,
+        data_type: "app.list".into(),
+        path: vec!["Lcom/example/shop/Apps;->list()V".into()],
+        sink: None,
+        permissions: vec!["android.permission.QUERY_ALL_PACKAGES".into()],
+        library: None,
+    }];
+    if let Some(m) = input.app.manifest.as_mut() {
+        m.permissions
+            .retain(|p| p.name != "android.permission.QUERY_ALL_PACKAGES");
+        m.target_sdk = Some(29);
+    }
+    let severity =
+        |input: &AuditInput| find(&run(input), RuleId::DataUndeclared, "app").map(|f| f.severity);
+    assert_eq!(severity(&input), Some(Severity::High));
+    if let Some(m) = input.app.manifest.as_mut() {
+        m.target_sdk = Some(30);
+    }
+    assert_eq!(severity(&input), Some(Severity::Info));
+}
+
+#[test]
+fn permissions_capped_below_min_sdk_are_not_requested_and_implied_ones_say_why() {
+    let mut input = fixture::input();
+    if let Some(m) = input.app.manifest.as_mut() {
+        // minSdkVersion is 21: a permission capped at 18 is granted on no device.
+        m.permissions.push(sdkflow::manifest::UsesPermission {
+            name: "android.permission.READ_SMS".into(),
+            max_sdk_version: Some(18),
+            sdk23: false,
+            implied: None,
+        });
+        m.permissions.push(sdkflow::manifest::UsesPermission {
+            name: "android.permission.WRITE_EXTERNAL_STORAGE".into(),
+            max_sdk_version: None,
+            sdk23: false,
+            implied: None,
+        });
+        sdkflow::manifest::add_implied_permissions(&mut m.permissions, 27);
+    }
+    let r = run(&input);
+    assert!(!has(
+        &r,
+        RuleId::PermissionUnexplained,
+        "android.permission.READ_SMS"
+    ));
+    let read = find(
+        &r,
+        RuleId::PermissionUnexplained,
+        "android.permission.READ_EXTERNAL_STORAGE",
+    )
+    .expect("implied READ_EXTERNAL_STORAGE is requested");
+    assert!(
+        read.message
+            .contains("(implied: requested WRITE_EXTERNAL_STORAGE)"),
+        "{}",
+        read.message
+    );
 }

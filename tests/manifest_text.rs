@@ -92,9 +92,16 @@ fn the_rich_source_manifest_reads_like_its_compiled_form() {
     );
     let perm = |n: &str| m.permissions.iter().find(|p| p.name == n).expect(n).clone();
     assert_eq!(
-        m.permissions.len(),
+        m.permissions.iter().filter(|p| p.implied.is_none()).count(),
         5,
         "INTERNET is listed twice in the source"
+    );
+    // WRITE_EXTERNAL_STORAGE implies READ_EXTERNAL_STORAGE, as `aapt dump badging` says.
+    assert_eq!(
+        perm("android.permission.READ_EXTERNAL_STORAGE")
+            .implied
+            .as_deref(),
+        Some("requested WRITE_EXTERNAL_STORAGE")
     );
     assert_eq!(perm("android.permission.CAMERA").max_sdk_version, Some(29));
     assert!(perm("android.permission.CAMERA").sdk23);

@@ -1,6 +1,8 @@
 //! What the audit compares: the facts read from one app, the policy's declared table and
 //! the permission table, plus the options.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::PermissionTable;
@@ -41,6 +43,15 @@ pub struct ObservedAccess {
     pub path: Vec<String>,
     /// Where the data goes, when traced (`java.net.URL.openConnection`).
     pub sink: Option<String>,
+    /// Permissions the reading API needs, any one of them (empty: none). A read whose
+    /// permissions the app cannot hold returns nothing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub permissions: Vec<String>,
+    /// The plain library whose code performs the read (`android.support.v7.app`, or the
+    /// catalogue's name of a `library` signature), when it is one. `sdk_id` then names the
+    /// owner of the first app or SDK frame that calls into the library.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub library: Option<String>,
 }
 
 /// The audit's input: one app, one policy, one permission table.
@@ -52,6 +63,38 @@ pub struct AuditInput {
     pub policy: DeclaredPolicy,
     /// Protection level, group and data types of Android permissions.
     pub permissions: PermissionTable,
+    /// Vendor and category of every catalogued SDK, by id, for SDKs the policy names but
+    /// the APK does not contain (vendor families). Empty: the families rule only sees the
+    /// detected SDKs.
+    pub catalog: BTreeMap<String, CatalogEntry>,
+}
+
+/// What the audit needs to know about a catalogued SDK it may not have detected.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CatalogEntry {
+    /// Vendor (`AutoNavi (Alibaba)`).
+    pub vendor: Option<String>,
+    /// Category id (`maps-location`).
+    pub category: String,
+}
+
+impl CatalogEntry {
+    /// Vendor and category of every signature of `catalog`.
+    pub fn index(catalog: &crate::catalog::Catalog) -> BTreeMap<String, CatalogEntry> {
+        catalog
+            .sdks()
+            .iter()
+            .map(|s| {
+                (
+                    s.id.clone(),
+                    CatalogEntry {
+                        vendor: s.vendor.clone(),
+                        category: s.category.clone(),
+                    },
+                )
+            })
+            .collect()
+    }
 }
 
 /// Knobs of the audit itself (rendering and exit codes are decided elsewhere).

@@ -92,6 +92,30 @@ pub enum ApkEvidence {
         path: Vec<String>,
         /// Where the data goes.
         sink: Option<String>,
+        /// The plain library whose code reads it, when one does (the finding is then
+        /// about the app or SDK code that calls into the library).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        library: Option<String>,
+        /// The permissions the reading API needs, none of which the APK requests (so it
+        /// returns nothing); empty when the read can succeed.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        missing_permissions: Vec<String>,
+    },
+    /// What the SDK's vendor states it collects (the signature's `collects`, from the
+    /// vendor's own disclosure): context, not something observed in this APK.
+    VendorStatement {
+        /// SDK id.
+        sdk_id: String,
+        /// Data-type ids.
+        data_types: Vec<String>,
+    },
+    /// Another detected SDK that ships inside this one (the catalogue's `bundled_by`);
+    /// it follows this SDK's disclosure status.
+    Bundled {
+        /// The bundled SDK's id.
+        sdk_id: String,
+        /// Its display name.
+        name: String,
     },
     /// A manifest attribute with its value.
     ManifestAttribute {
@@ -150,7 +174,7 @@ impl ApkEvidence {
                     s.push_str(&format!(" in {}", dex.join(", ")));
                 }
                 if let Some(first) = examples.first() {
-                    s.push_str(&format!(" (e.g. {first})"));
+                    s.push_str(&format!(" (e.g. {})", super::readable::class_name(first)));
                 }
                 s
             }
@@ -167,7 +191,14 @@ impl ApkEvidence {
                 format!("JNI export {symbol} in {path}")
             }
             ApkEvidence::Detected(Evidence::Host { host, location }) => {
-                format!("host {host} in {location}")
+                // `Lx/Y;->m()V @0x4f` in a dex method, a path in a native library.
+                let (at, offset) = location
+                    .split_once(" @")
+                    .map_or((location.as_str(), None), |(a, o)| (a, Some(o)));
+                match offset {
+                    Some(o) => format!("host {host} in {} @{o}", super::readable::method_name(at)),
+                    None => format!("host {host} in {}", super::readable::method_name(at)),
+                }
             }
             ApkEvidence::Detected(Evidence::Permission { name }) => {
                 format!("uses-permission {name}")
@@ -193,12 +224,39 @@ impl ApkEvidence {
                 data_type,
                 path,
                 sink,
+                library,
+                missing_permissions,
             } => {
-                let mut s = format!("reads {data_type} via {}", path.join(" -> "));
+                let mut s = format!(
+                    "reads {data_type} via {}",
+                    super::readable::short_path(path)
+                );
+                if let Some(lib) = library {
+                    s.push_str(&format!(" (inside library {lib})"));
+                }
                 if let Some(sink) = sink {
-                    s.push_str(&format!(", sent to {sink}"));
+                    s.push_str(&format!(", sent to {}", super::readable::method_name(sink)));
+                }
+                if !missing_permissions.is_empty() {
+                    let names: Vec<&str> = missing_permissions
+                        .iter()
+                        .map(|p| p.rsplit('.').next().unwrap_or(p))
+                        .collect();
+                    s.push_str(&format!(
+                        "; returns nothing: the APK does not request {}",
+                        names.join(" or ")
+                    ));
                 }
                 s
+            }
+            ApkEvidence::VendorStatement { sdk_id, data_types } => {
+                format!(
+                    "the vendor of {sdk_id} states it collects: {}",
+                    data_types.join(", ")
+                )
+            }
+            ApkEvidence::Bundled { sdk_id, name } => {
+                format!("bundles {name} ({sdk_id}), covered by this SDK's disclosure")
             }
             ApkEvidence::ManifestAttribute { attribute, value } => {
                 format!("{attribute} = {value}")

@@ -11,11 +11,12 @@ mod check;
 mod facts;
 mod finding;
 mod permissions;
+pub mod readable;
 mod report;
 mod rules;
 
 pub use baseline::{BASELINE_VERSION, Baseline, BaselineEntry};
-pub use facts::{AppFacts, AuditInput, AuditOptions, ObservedAccess};
+pub use facts::{AppFacts, AuditInput, AuditOptions, CatalogEntry, ObservedAccess};
 pub use finding::{ApkEvidence, Finding, MANIFEST_ENTRY, PolicyEvidence, SdkRef};
 pub use permissions::{HIGH_RISK_GROUPS, PermissionRow, PermissionTable, Protection};
 pub use report::{
@@ -35,6 +36,7 @@ pub fn audit(input: &AuditInput, options: &AuditOptions) -> AuditReport {
     check::sdks::check(&ctx, &mut findings);
     check::permissions::check(&ctx, &mut findings);
     check::data::check(&ctx, &mut findings);
+    check::listing::check(&ctx, &mut findings);
     check::manifest::check(&ctx, &mut findings);
     // Most serious first, then in rule order, then by subject: stable across runs.
     findings

@@ -77,6 +77,13 @@ pub enum RuleId {
     ManifestCleartextTraffic,
     /// An SDK component exported to other apps without a permission.
     SdkComponentExported,
+    /// An SDK in the APK that the policy names only through a sibling product of the
+    /// same vendor (`高德地图SDK` for the AMap location SDK).
+    SdkDeclaredUnderOtherName,
+    /// A listed SDK whose record lacks the data it collects, its purpose or its company.
+    SdkListingIncomplete,
+    /// A listed SDK whose record omits data its vendor states the SDK collects.
+    DataVendorStated,
 }
 
 /// What a report needs to know about a rule besides its id.
@@ -96,7 +103,7 @@ pub struct RuleMeta {
 
 impl RuleId {
     /// Every rule, in the order reports list them.
-    pub const ALL: [RuleId; 10] = [
+    pub const ALL: [RuleId; 13] = [
         RuleId::SdkUndeclared,
         RuleId::SdkMentionedOnly,
         RuleId::SdkStaleDisclosure,
@@ -107,6 +114,9 @@ impl RuleId {
         RuleId::ManifestDebuggable,
         RuleId::ManifestCleartextTraffic,
         RuleId::SdkComponentExported,
+        RuleId::SdkDeclaredUnderOtherName,
+        RuleId::SdkListingIncomplete,
+        RuleId::DataVendorStated,
     ];
 
     /// The stable string id.
@@ -122,6 +132,9 @@ impl RuleId {
             RuleId::ManifestDebuggable => "manifest-debuggable",
             RuleId::ManifestCleartextTraffic => "manifest-cleartext-traffic",
             RuleId::SdkComponentExported => "sdk-component-exported",
+            RuleId::SdkDeclaredUnderOtherName => "sdk-declared-under-other-name",
+            RuleId::SdkListingIncomplete => "sdk-listing-incomplete",
+            RuleId::DataVendorStated => "data-vendor-stated",
         }
     }
 
@@ -171,7 +184,7 @@ impl RuleId {
             ),
             RuleId::DataUndeclared => (
                 "DataUndeclared",
-                "Personal data an SDK collects or reads that the policy does not declare for it",
+                "Personal data the app or an SDK is seen to read that the policy does not declare for it",
                 Severity::High,
                 include_str!("../../docs/rules/data-undeclared.md"),
             ),
@@ -192,6 +205,24 @@ impl RuleId {
                 "SDK component exported to other apps without a permission",
                 Severity::Low,
                 include_str!("../../docs/rules/sdk-component-exported.md"),
+            ),
+            RuleId::SdkDeclaredUnderOtherName => (
+                "SdkDeclaredUnderOtherName",
+                "SDK the policy names only under another product of the same vendor",
+                Severity::Low,
+                include_str!("../../docs/rules/sdk-declared-under-other-name.md"),
+            ),
+            RuleId::SdkListingIncomplete => (
+                "SdkListingIncomplete",
+                "Listed SDK whose record lacks the data collected, the purpose or the company",
+                Severity::Low,
+                include_str!("../../docs/rules/sdk-listing-incomplete.md"),
+            ),
+            RuleId::DataVendorStated => (
+                "DataVendorStated",
+                "Listed SDK whose record omits data its vendor states the SDK collects",
+                Severity::Low,
+                include_str!("../../docs/rules/data-vendor-stated.md"),
             ),
         };
         RuleMeta {

@@ -469,6 +469,7 @@ fn audit_one(input: &Input, ctx: &Ctx<'_>) -> Result<AuditReport, FailedInput> {
             app,
             policy: ctx.policy.clone(),
             permissions: ctx.permissions.clone(),
+            catalog: audit::CatalogEntry::index(ctx.analyze.catalog()),
         };
         Ok(audit::audit(&audit_input, ctx.options))
     };

@@ -248,6 +248,7 @@ impl Builder<'_, '_> {
                         name,
                         max_sdk_version,
                         sdk23: child.name != "uses-permission",
+                        implied: None,
                     });
                 }
                 "permission" => {
@@ -277,6 +278,7 @@ impl Builder<'_, '_> {
             }
         }
 
+        super::implied::add_implied_permissions(&mut m.permissions, target);
         if let Some(app) = root.children_named("application").next() {
             self.application(app, target, &mut m);
         }

@@ -5,10 +5,12 @@
 //! is wanted too (the `manifest` command renders it).
 
 mod build;
+mod implied;
 mod model;
 mod text;
 
 pub use build::build;
+pub use implied::add_implied_permissions;
 pub use model::*;
 pub use text::{TextError, parse_text};
 

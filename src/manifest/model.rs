@@ -19,7 +19,8 @@ pub struct Manifest {
     pub target_sdk: Option<u32>,
     /// `uses-sdk/@maxSdkVersion`.
     pub max_sdk: Option<u32>,
-    /// `uses-permission` and `uses-permission-sdk-23`, in document order, duplicates kept once.
+    /// `uses-permission` and `uses-permission-sdk-23`, in document order, duplicates kept
+    /// once, then the permissions the platform implies (see [`UsesPermission::implied`]).
     pub permissions: Vec<UsesPermission>,
     /// Custom `permission` definitions.
     pub permission_definitions: Vec<PermissionDefinition>,
@@ -42,6 +43,22 @@ pub struct UsesPermission {
     pub max_sdk_version: Option<u32>,
     /// Declared with `uses-permission-sdk-23`.
     pub sdk23: bool,
+    /// Not written in the manifest but granted by the platform, with the reason as
+    /// `aapt dump badging` prints it (`uses-implied-permission: ... reason='requested
+    /// WRITE_EXTERNAL_STORAGE'`). `None` for a permission the manifest requests itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub implied: Option<String>,
+}
+
+impl UsesPermission {
+    /// Whether the platform can grant it on some device the app installs on: a
+    /// `maxSdkVersion` below the app's `minSdkVersion` means on none.
+    pub fn grantable(&self, min_sdk: Option<u32>) -> bool {
+        match (self.max_sdk_version, min_sdk) {
+            (Some(max), Some(min)) => max >= min,
+            _ => true,
+        }
+    }
 }
 
 /// A `<permission>` the app defines.

@@ -45,6 +45,8 @@ struct FindingView {
     rule: &'static str,
     rule_url: String,
     message: String,
+    /// The SDK the finding is about; findings are grouped (collapsible) per SDK.
+    sdk: Option<String>,
     apk: Vec<String>,
     policy: Vec<String>,
 }
@@ -121,7 +123,11 @@ fn view<'a>(outcome: &'a Outcome, options: &RenderOptions) -> AppView<'a> {
                     rule: f.rule.as_str(),
                     rule_url: options.rule_url(f.rule),
                     message: f.message.clone(),
-                    apk: f.apk_evidence.iter().map(|e| e.describe()).collect(),
+                    sdk: f.sdk.as_ref().map(|s| s.name.clone()),
+                    apk: crate::audit::readable::apk_evidence_lines(
+                        f,
+                        crate::audit::readable::EVIDENCE_LINES,
+                    ),
                     policy: f.policy_evidence.iter().map(|e| e.describe()).collect(),
                 })
                 .collect(),

@@ -66,8 +66,11 @@ fn one(out: &mut String, r: &AuditReport, options: &RenderOptions) {
                 escape(&f.message)
             );
             let _ = writeln!(out, "  <details><summary>evidence</summary>\n");
-            for e in &f.apk_evidence {
-                let _ = writeln!(out, "  - APK: {}", escape(&e.describe()));
+            for line in crate::audit::readable::apk_evidence_lines(
+                f,
+                crate::audit::readable::EVIDENCE_LINES,
+            ) {
+                let _ = writeln!(out, "  - APK: {}", escape(&line));
             }
             for e in &f.policy_evidence {
                 let _ = writeln!(out, "  - Policy: {}", escape(&e.describe()));

@@ -173,8 +173,10 @@ fn finding(out: &mut String, f: &Finding, st: &Styles, options: &RenderOptions) 
         st.severity(f.severity, &format!("[{}]", f.rule)),
         shown(&f.message)
     );
-    for e in &f.apk_evidence {
-        let _ = writeln!(out, "      {} {}", st.dim("apk:   "), shown(&e.describe()));
+    for line in
+        crate::audit::readable::apk_evidence_lines(f, crate::audit::readable::EVIDENCE_LINES)
+    {
+        let _ = writeln!(out, "      {} {}", st.dim("apk:   "), shown(&line));
     }
     for e in &f.policy_evidence {
         let _ = writeln!(out, "      {} {}", st.dim("policy:"), shown(&e.describe()));

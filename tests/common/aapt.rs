@@ -92,6 +92,8 @@ pub struct Badging {
     pub uses_permissions: Vec<(String, Option<u32>, bool)>,
     /// `permission: NAME` lines.
     pub permissions: Vec<String>,
+    /// `(name, maxSdkVersion, reason)` of `uses-implied-permission` lines of badging.
+    pub implied_permissions: Vec<(String, Option<u32>, String)>,
 }
 
 /// The `key='value'` of a badging line.
@@ -116,6 +118,12 @@ pub fn badging(apk: &Path) -> Badging {
             b.target_sdk_version = v.trim_end_matches('\'').parse().ok();
         } else if let Some(v) = line.strip_prefix("application-label:'") {
             b.application_label = Some(v.trim_end_matches('\'').to_string());
+        } else if line.starts_with("uses-implied-permission: ") {
+            let name = quoted(line, "name").expect("implied permission name");
+            let max = quoted(line, "maxSdkVersion").map(|v| v.parse().expect("maxSdkVersion"));
+            let reason = quoted(line, "reason").expect("implied permission reason");
+            b.implied_permissions
+                .push((name.to_string(), max, reason.to_string()));
         } else if line.starts_with("meta-data: ")
             && let (Some(name), Some(value)) = (quoted(line, "name"), quoted(line, "value"))
         {
@@ -250,12 +258,28 @@ pub fn compare_with_aapt(apk: &Path) -> Vec<String> {
     let ours: Vec<_> = m
         .permissions
         .iter()
+        .filter(|p| p.implied.is_none())
         .map(|p| (p.name.clone(), p.max_sdk_version, p.sdk23))
         .collect();
     check(
         "uses-permission",
         format!("{ours:?}"),
         format!("{theirs:?}"),
+    );
+    // Implied permissions, with aapt's reason and maxSdkVersion, in aapt's order.
+    let ours: Vec<_> = m
+        .permissions
+        .iter()
+        .filter_map(|p| {
+            p.implied
+                .clone()
+                .map(|r| (p.name.clone(), p.max_sdk_version, r))
+        })
+        .collect();
+    check(
+        "uses-implied-permission",
+        format!("{ours:?}"),
+        format!("{:?}", b.implied_permissions),
     );
     let ours: Vec<_> = m
         .permission_definitions

@@ -2,6 +2,7 @@
 //! sorts them. They share a [`Context`] that indexes both sides once.
 
 pub(super) mod data;
+pub(super) mod listing;
 pub(super) mod manifest;
 pub(super) mod permissions;
 pub(super) mod sdks;
@@ -20,15 +21,23 @@ pub(super) struct Context<'a> {
     pub input: &'a AuditInput,
     /// Detections at or above the confidence threshold.
     pub detections: Vec<&'a Detection>,
-    /// Policy SDK entries resolved to a signature id, by id.
+    /// Policy SDK entries that declare an SDK id, by id: the entry's own id and its
+    /// alternatives, a listed sibling product of the same vendor, a bundling parent's.
     pub declared: BTreeMap<&'a str, Vec<&'a DeclaredSdk>>,
     /// Ids of every detection, even below the confidence threshold.
     pub detected: BTreeSet<&'a str>,
+    /// Detected SDKs the policy names only through a listed sibling product of the same
+    /// vendor and category: id -> the sibling entries.
+    pub siblings: BTreeMap<&'a str, Vec<&'a DeclaredSdk>>,
+    /// Ids the policy names that stood in for a detected sibling (not stale).
+    pub sibling_sources: BTreeSet<&'a str>,
+    /// Detected SDKs shipped inside another detected SDK: child id -> parent id.
+    pub bundled_in: BTreeMap<&'a str, &'a str>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(input: &'a AuditInput, options: &AuditOptions) -> Self {
-        let detections = input
+        let detections: Vec<&Detection> = input
             .app
             .detections
             .sdks
@@ -55,6 +64,62 @@ impl<'a> Context<'a> {
                 }
             }
         }
+
+        // A detected SDK shipped inside another detected SDK follows its parent.
+        let mut bundled_in: BTreeMap<&str, &str> = BTreeMap::new();
+        for d in &detections {
+            if let Some(parent) = d
+                .bundled_by
+                .iter()
+                .find(|p| detections.iter().any(|x| x.id == **p && x.id != d.id))
+            {
+                bundled_in.insert(d.id.as_str(), parent.as_str());
+            }
+        }
+
+        // Vendor families: a detected SDK the policy does not name, whose vendor and
+        // category a listed SDK shares, is declared under that sibling's name.
+        let family = |id: &str| -> Option<(String, String)> {
+            let from_detection = input
+                .app
+                .detections
+                .sdks
+                .iter()
+                .find(|d| d.id == id)
+                .and_then(|d| Some((d.vendor.clone()?, d.category.clone())));
+            from_detection.or_else(|| {
+                let e = input.catalog.get(id)?;
+                Some((e.vendor.clone()?, e.category.clone()))
+            })
+        };
+        let mut siblings: BTreeMap<&str, Vec<&DeclaredSdk>> = BTreeMap::new();
+        let mut sibling_sources = BTreeSet::new();
+        for d in &detections {
+            let id = d.id.as_str();
+            if d.category == LIBRARY_CATEGORY
+                || declared.contains_key(id)
+                || bundled_in.contains_key(id)
+            {
+                continue;
+            }
+            let Some(mine) = family(id) else { continue };
+            for s in input.policy.sdks.iter().filter(|s| s.listed) {
+                let Some(other) = s.sdk_id.as_deref() else {
+                    continue;
+                };
+                if other != id && family(other).as_ref() == Some(&mine) {
+                    siblings.entry(id).or_default().push(s);
+                    sibling_sources.insert(other);
+                }
+            }
+        }
+        for (id, entries) in &siblings {
+            declared
+                .entry(id)
+                .or_default()
+                .extend(entries.iter().copied());
+        }
+
         // A component shipped inside a declared SDK (JCore inside JPush, the AMap common
         // core inside AMap location) is covered by that SDK's disclosure.
         for d in &input.app.detections.sdks {
@@ -74,6 +139,9 @@ impl<'a> Context<'a> {
             detections,
             declared,
             detected,
+            siblings,
+            sibling_sources,
+            bundled_in,
         }
     }
 

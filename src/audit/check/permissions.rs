@@ -5,6 +5,10 @@
 //! "location" dialog), and policies explain permissions the same way (位置权限). The other
 //! way round, an explained permission counts as requested when any permission of its group
 //! is.
+//!
+//! Requested means what the platform grants: the manifest's entries, the permissions it
+//! implies (marked with aapt's reason), minus entries whose `maxSdkVersion` is below the
+//! app's `minSdkVersion` (granted on no device the app installs on).
 
 use std::collections::BTreeSet;
 
@@ -42,7 +46,8 @@ pub(in crate::audit) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let mut requested = BTreeSet::new();
     for up in &manifest.permissions {
         let name = up.name.as_str();
-        if !requested.insert(name) {
+        // Capped below minSdkVersion: no device the app installs on grants it.
+        if !up.grantable(manifest.min_sdk) || !requested.insert(name) {
             continue;
         }
         let Some(row) = table.get(name) else {
@@ -77,6 +82,9 @@ pub(in crate::audit) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let mut message = format!("The APK requests {name}");
         if let Some(g) = &group {
             message.push_str(&format!(" ({g})"));
+        }
+        if let Some(reason) = &up.implied {
+            message.push_str(&format!(" (implied: {reason})"));
         }
         message.push_str(" but the policy never explains it");
         if !used_by.is_empty() {

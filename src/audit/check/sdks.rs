@@ -9,30 +9,70 @@ use crate::detect::Confidence;
 
 pub(in crate::audit) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for d in &ctx.detections {
-        if d.category == LIBRARY_CATEGORY {
+        // A bundled component follows its parent: it is evidence on the parent's finding.
+        if d.category == LIBRARY_CATEGORY || ctx.bundled_in.contains_key(d.id.as_str()) {
             continue;
         }
         let name = display_name(d);
         let mut apk: Vec<ApkEvidence> = d.evidence.iter().map(ApkEvidence::from).collect();
-        if !ctx.is_named(&d.id) {
-            // Its data types go into this finding rather than one finding each: until the
-            // SDK is disclosed at all, per-data-type findings would only repeat this one.
-            apk.extend(d.data_types.iter().map(|dt| ApkEvidence::SignatureData {
-                data_type: dt.clone(),
-                sdk_id: d.id.clone(),
-            }));
+        for (child, _) in ctx.bundled_in.iter().filter(|(_, p)| **p == d.id) {
+            apk.push(ApkEvidence::Bundled {
+                sdk_id: child.to_string(),
+                name: ctx.sdk_ref(child).name,
+            });
+        }
+        if let Some(entries) = ctx.siblings.get(d.id.as_str()) {
+            let names: Vec<&str> = entries.iter().map(|s| s.name.as_str()).collect();
+            let mut f = Finding::new(
+                RuleId::SdkDeclaredUnderOtherName,
+                RuleId::SdkDeclaredUnderOtherName.meta().default_severity,
+                &d.id,
+                format!(
+                    "{name} is in the APK; the policy names its vendor's other product {} instead",
+                    names.join(", ")
+                ),
+            );
+            f.sdk = Some(ctx.sdk_ref(&d.id));
+            f.apk_evidence = apk;
+            f.policy_evidence = entries
+                .iter()
+                .map(|s| {
+                    PolicyEvidence::quote(
+                        format!(
+                            "lists {} ({}), a sibling product of {name}",
+                            s.name,
+                            s.sdk_id.as_deref().unwrap_or("?")
+                        ),
+                        s.evidence.as_ref(),
+                    )
+                })
+                .collect();
+            f.policy_evidence
+                .push(PolicyEvidence::absent(format!("{name} under its own name")));
+            out.push(f);
+        } else if !ctx.is_named(&d.id) {
+            // What the SDK is seen to read and what its vendor says it collects go into
+            // this finding: until the SDK is disclosed at all, per-data findings would only
+            // repeat this one.
             apk.extend(
                 ctx.input
                     .app
                     .observed
                     .iter()
-                    .filter(|o| o.sdk_id.as_deref() == Some(d.id.as_str()))
-                    .map(|o| ApkEvidence::CallPath {
-                        data_type: o.data_type.clone(),
-                        path: o.path.clone(),
-                        sink: o.sink.clone(),
-                    }),
+                    .filter(|o| {
+                        o.sdk_id.as_deref() == Some(d.id.as_str())
+                            || o.sdk_id
+                                .as_deref()
+                                .is_some_and(|s| ctx.bundled_in.get(s) == Some(&d.id.as_str()))
+                    })
+                    .map(|o| super::data::call_path(ctx, o)),
             );
+            if !d.data_types.is_empty() {
+                apk.push(ApkEvidence::VendorStatement {
+                    sdk_id: d.id.clone(),
+                    data_types: d.data_types.clone(),
+                });
+            }
             let mut severity = RuleId::SdkUndeclared.meta().default_severity;
             let mut message = format!("{name} is in the APK but the policy does not name it");
             if d.confidence == Confidence::Low {
@@ -76,7 +116,8 @@ pub(in crate::audit) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     // Any detection, even below the confidence threshold, shows the SDK is not gone.
     for (id, entries) in &ctx.declared {
         let listed: Vec<_> = entries.iter().filter(|s| s.listed).collect();
-        if listed.is_empty() || ctx.detected.contains(id) {
+        // A sibling product standing in for a detected SDK is reported from that side.
+        if listed.is_empty() || ctx.detected.contains(id) || ctx.sibling_sources.contains(id) {
             continue;
         }
         let policy_name = listed.first().map(|s| s.name.clone()).unwrap_or_default();
