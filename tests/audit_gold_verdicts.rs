@@ -1,4 +1,4 @@
-//! The reviewer's gold set (issue 11): `tests/audit_gold/pairs.toml` lists app x policy
+//! The reviewer's gold set (issue 11): `tests/audit_gold_verdicts/pairs.toml` lists app x policy
 //! pairs with the findings a careful reviewer expects. Every expected finding must be
 //! reported with its severity, and nothing else may be HIGH (except the `known_wrong`
 //! findings a pair documents, which must still occur).
@@ -43,8 +43,8 @@ fn parse(line: &str) -> (String, String, String) {
 
 #[test]
 fn every_gold_pair_gets_its_expected_findings_and_no_other_high() {
-    let text = std::fs::read_to_string(common::repo().join("tests/audit_gold/pairs.toml"))
-        .expect("read tests/audit_gold/pairs.toml");
+    let text = std::fs::read_to_string(common::repo().join("tests/audit_gold_verdicts/pairs.toml"))
+        .expect("read tests/audit_gold_verdicts/pairs.toml");
     let gold: Gold = toml::from_str(&text).expect("parse the gold set");
     assert!(gold.pair.len() >= 12, "the gold set shrank");
     let mut failures = Vec::new();
