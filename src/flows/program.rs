@@ -352,6 +352,10 @@ impl<'a> Program<'a> {
         // Catalogue lookups under the referenced class, else the first framework class
         // above an app class (`MainActivity.sendBroadcast` is `Context.sendBroadcast`).
         let mut api_classes = vec![class.to_string()];
+        // Methods on an array type (`[B->clone()`) are `Object`'s.
+        if class.starts_with('[') {
+            api_classes.push("Ljava/lang/Object;".to_string());
+        }
         if let Some(ext) = self.external_super(class_bytes) {
             api_classes.push(String::from_utf8_lossy(ext).into_owned());
         }

@@ -368,6 +368,42 @@ impl State {
     }
 }
 
+/// Make the object in register `r` an alias of the object in register `target` (a wrapper
+/// constructor: `new Formatter(buf)` writes into `buf`). Every register pointing to `r`'s
+/// object points to `target`'s afterwards; without a local object on either side, the
+/// wrapper just takes the target's labels.
+fn alias(st: &mut State, r: u32, target: u32) {
+    let (old, new) = (st.reg(r).obj, st.reg(target).obj);
+    match (old, new) {
+        (Some(old), Some(new)) if old != new => {
+            let moved = st.obj(old).cloned().unwrap_or_default();
+            let o = st.obj_mut(new);
+            o.all.union(&moved.all);
+            o.stream |= moved.stream;
+            for v in &mut st.regs {
+                if v.obj == Some(old) {
+                    v.obj = Some(new);
+                }
+            }
+        }
+        _ => {
+            let t = st.eff(target);
+            let stream = st.stream(target);
+            st.taint_target(r, &t);
+            if stream {
+                match st.reg(r).obj {
+                    Some(id) => st.obj_mut(id).stream = true,
+                    None => {
+                        if let Some(v) = st.regs.get_mut(r as usize) {
+                            v.stream = true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Analyse method `m` with the context's summaries and field labels.
 pub fn analyze(ctx: &Ctx<'_, '_>, m: MethodId) -> MethodResult {
     let mut out = MethodResult::default();
@@ -1185,6 +1221,26 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             }
             if flow.args_to_return {
                 result.taint.union(&args_t);
+            }
+            if let (Some(n), Some(r)) = (flow.receiver_to_arg, recv)
+                && let Some(&dst) = data_args.get(usize::from(n))
+            {
+                let t = st.eff(r);
+                st.taint_target(dst, &t);
+            }
+            if let Some((from, to)) = flow.arg_to_arg
+                && let (Some(&a), Some(&b)) = (
+                    data_args.get(usize::from(from)),
+                    data_args.get(usize::from(to)),
+                )
+            {
+                let t = st.eff(a);
+                st.taint_target(b, &t);
+            }
+            if let (Some(n), Some(r)) = (flow.alias_arg, recv)
+                && let Some(&target) = data_args.get(usize::from(n))
+            {
+                alias(st, r, target);
             }
             if flow.receiver_to_return
                 && let Some(r) = recv
