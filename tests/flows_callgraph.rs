@@ -24,7 +24,7 @@ fn reach(path: &std::path::Path) -> (Vec<(String, Reached)>, HashSet<String>) {
     let catalog = ApiCatalog::embedded().expect("catalogue");
     let mut program = Program::new(&md, &catalog, &cg);
     let entries = program.entries(manifest.as_ref());
-    program.compute_reachability(&entries);
+    program.compute_reachability(&entries, &sdkflow::flows::EntryModel::default());
     let ours = program
         .reached
         .iter()

@@ -21,6 +21,7 @@ use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
 use super::catalog::{ApiCatalog, Flow};
+use super::entry::EntryModel;
 use crate::callgraph::{CallGraph, EdgeKind};
 use crate::dex::insn::{Opcode, Operands};
 use crate::dex::{DexFile, Multidex, invoke_site};
@@ -141,6 +142,9 @@ struct Walk<'a> {
     pending: HashMap<&'a [u8], Vec<(MethodId, MethodId, Reached)>>,
     /// Methods reached for the first time in this level.
     next: Vec<MethodId>,
+    /// Instance methods of each app class that is a framework callback object, started
+    /// when the class is instantiated (see [`super::entry`]).
+    callbacks: HashMap<&'a [u8], Vec<MethodId>>,
 }
 
 impl<'a> Walk<'a> {
@@ -174,6 +178,14 @@ impl<'a> Walk<'a> {
             {
                 for (c, t, h) in self.pending.remove(info.class).unwrap_or_default() {
                     work.push((Some(c), t, h));
+                }
+                // A callback object now exists: the framework may call its methods.
+                for t in self.callbacks.remove(info.class).unwrap_or_default() {
+                    let how = Reached::Callback {
+                        caller: to,
+                        offset: 0,
+                    };
+                    work.push((Some(to), t, how));
                 }
             }
         }
@@ -450,6 +462,99 @@ impl<'a> Program<'a> {
         out
     }
 
+    /// Layout click handlers (`android:onClick` names of the entry model) defined by the
+    /// manifest's enabled activities or their app superclasses: `name(View)` methods.
+    pub fn click_entries(&self, manifest: Option<&Manifest>, model: &EntryModel) -> Vec<MethodId> {
+        let Some(manifest) = manifest else {
+            return Vec::new();
+        };
+        if model.click_handlers.is_empty() {
+            return Vec::new();
+        }
+        let mut classes: HashSet<Vec<u8>> = HashSet::new();
+        for c in manifest.components.iter().filter(|c| c.enabled) {
+            let mut cur: Option<Vec<u8>> = Some(format!("L{};", c.name.replace('.', "/")).into_bytes());
+            for _ in 0..MAX_CHAIN {
+                let Some(desc) = cur.take() else { break };
+                cur = self
+                    .classes
+                    .get(desc.as_slice())
+                    .and_then(|i| i.superclass)
+                    .map(<[u8]>::to_vec);
+                classes.insert(desc);
+            }
+        }
+        let mut out = Vec::new();
+        for (i, m) in self.methods.iter().enumerate() {
+            if !classes.contains(m.class)
+                || m.access & crate::dex::access::STATIC != 0
+                || !std::str::from_utf8(m.name).is_ok_and(|n| model.click_handlers.contains(n))
+            {
+                continue;
+            }
+            let takes_view = self.dex(i as MethodId).is_some_and(|f| {
+                f.method_id(m.method_idx)
+                    .ok()
+                    .and_then(|mid| f.proto_descriptor(u32::from(mid.proto_idx)).ok())
+                    .is_some_and(|p| p.starts_with("(Landroid/view/View;)"))
+            });
+            if takes_view {
+                out.push(i as MethodId);
+            }
+        }
+        out
+    }
+
+    /// Per app class that extends or implements a framework callback type: its own
+    /// instance methods (not constructors) and those it inherits from app superclasses.
+    fn callback_methods(&self, model: &EntryModel) -> HashMap<&'a [u8], Vec<MethodId>> {
+        let mut by_class: HashMap<&'a [u8], Vec<MethodId>> = HashMap::new();
+        if model.callbacks.is_empty() {
+            return by_class;
+        }
+        for (i, m) in self.methods.iter().enumerate() {
+            if m.access & crate::dex::access::STATIC == 0 && !m.name.starts_with(b"<") {
+                by_class.entry(m.class).or_default().push(i as MethodId);
+            }
+        }
+        let mut out = HashMap::new();
+        for &class in self.classes.keys() {
+            if !self.is_callback_class(class, model) {
+                continue;
+            }
+            let mut ms = Vec::new();
+            let mut cur = Some(class);
+            for _ in 0..MAX_CHAIN {
+                let Some(c) = cur else { break };
+                ms.extend(by_class.get(c).into_iter().flatten().copied());
+                cur = self.classes.get(c).and_then(|i| i.superclass);
+            }
+            if !ms.is_empty() {
+                out.insert(class, ms);
+            }
+        }
+        out
+    }
+
+    /// True when app class `class` has a framework callback type among its supertypes.
+    fn is_callback_class(&self, class: &[u8], model: &EntryModel) -> bool {
+        let mut seen = HashSet::new();
+        let mut stack = vec![class];
+        while let Some(c) = stack.pop() {
+            if model.callbacks.contains(c) {
+                return true;
+            }
+            if !seen.insert(c) || seen.len() > 256 {
+                continue;
+            }
+            if let Some(info) = self.classes.get(c) {
+                stack.extend(info.superclass.iter().copied());
+                stack.extend(info.interfaces.iter().copied());
+            }
+        }
+        false
+    }
+
     fn method_of_node(&self, n: NodeIndex) -> Option<MethodId> {
         self.method_of.get(n.index()).copied().flatten()
     }
@@ -489,13 +594,17 @@ impl<'a> Program<'a> {
     /// analysis: a class counts as instantiated when one of its constructors is reached,
     /// which covers the framework creating components). Without it a call on
     /// `Runnable.run` or `Object.toString` would reach every app override.
-    pub fn compute_reachability(&mut self, entries: &[MethodId]) {
+    ///
+    /// Instance methods of app classes that are framework callback objects (the entry
+    /// model's callback types) become reachable once their class is instantiated.
+    pub fn compute_reachability(&mut self, entries: &[MethodId], model: &EntryModel) {
         let mut walk = Walk {
             reached: vec![None; self.methods.len()],
             callers: vec![HashSet::new(); self.methods.len()],
             instantiated: HashSet::new(),
             pending: HashMap::new(),
             next: Vec::new(),
+            callbacks: self.callback_methods(model),
         };
         for &e in entries {
             walk.accept(self, None, e, Reached::Entry);
