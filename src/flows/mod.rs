@@ -11,6 +11,7 @@
 
 pub mod attribution;
 pub mod catalog;
+pub mod channels;
 pub mod entry;
 pub mod program;
 pub mod solver;

@@ -21,6 +21,7 @@ use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
 use super::catalog::{ApiCatalog, Flow};
+use super::channels::{self, Channel};
 use super::entry::EntryModel;
 use crate::callgraph::{CallGraph, EdgeKind};
 use crate::dex::insn::{Opcode, Operands};
@@ -55,6 +56,8 @@ pub struct MethodInfo<'a> {
 struct ClassInfo<'a> {
     superclass: Option<&'a [u8]>,
     interfaces: Vec<&'a [u8]>,
+    /// Names of the fields the class declares (static and instance).
+    fields: Vec<&'a [u8]>,
 }
 
 /// What a method reference is, computed once per dex and `method_ids` index. Which app
@@ -76,6 +79,8 @@ pub struct Callee {
     pub returns_self: bool,
     /// The receiver's class is a known list (elements by index) or map (values by key).
     pub list_op: Option<ListOp>,
+    /// The call hands its arguments to a framework channel (`AsyncTask.execute`).
+    pub channel: Option<Channel>,
 }
 
 /// Index-sensitive list operations.
@@ -239,7 +244,9 @@ impl<'a> Program<'a> {
         let mut classes = HashMap::new();
         let mut clinits = HashMap::new();
         for (dex_classes, dex_methods) in per_dex {
-            for ((desc, superclass, interfaces), ms) in dex_classes.into_iter().zip(dex_methods) {
+            for ((desc, superclass, interfaces, fields), ms) in
+                dex_classes.into_iter().zip(dex_methods)
+            {
                 // As on the device, the first definition of a class wins.
                 if classes.contains_key(desc) {
                     continue;
@@ -255,6 +262,7 @@ impl<'a> Program<'a> {
                     ClassInfo {
                         superclass,
                         interfaces,
+                        fields,
                     },
                 );
             }
@@ -381,6 +389,9 @@ impl<'a> Program<'a> {
             callee.stream_producer |= cat.is_stream_producer(c, &name);
         }
         callee.uri_parse = class == "Landroid/net/Uri;" && name == "parse";
+        let is_task = class == "Landroid/os/AsyncTask;"
+            || channels::is_async_task(&|x| self.extends_external(class_bytes, x));
+        callee.channel = channels::written_by_call(&class, &name, is_task);
         callee.returns_self = proto.ends_with(&format!("){class}"));
         if is_list_class(&class) {
             let params = file
@@ -406,6 +417,34 @@ impl<'a> Program<'a> {
         Some(callee)
     }
 
+    /// The pseudo-field of a framework channel (see [`super::channels`]).
+    pub fn channel(&self, c: Channel) -> u32 {
+        let Ok(mut ids) = self.field_ids.lock() else {
+            return u32::MAX;
+        };
+        let next = ids.len() as u32;
+        *ids.entry((b"<framework>", c.name())).or_insert(next)
+    }
+
+    /// The app class at or above `class` that declares field `name` (`class` itself when
+    /// none does, or it is not an app class).
+    fn declaring_class(&self, class: &'a [u8], name: &[u8]) -> &'a [u8] {
+        let mut cur = class;
+        for _ in 0..MAX_CHAIN {
+            let Some(info) = self.classes.get(cur) else {
+                return class;
+            };
+            if info.fields.contains(&name) {
+                return cur;
+            }
+            match info.superclass {
+                Some(s) => cur = s,
+                None => return class,
+            }
+        }
+        class
+    }
+
     /// What field reference `idx` of dex `dex` is (cached).
     pub fn field(&self, dex: usize, idx: u32) -> Option<&FieldRef> {
         let cell = self.fields.get(dex)?.get(idx as usize)?;
@@ -417,10 +456,13 @@ impl<'a> Program<'a> {
         let fid = file.field_id(idx).ok()?;
         let class_bytes = file.type_descriptor_bytes(u32::from(fid.class_idx)).ok()?;
         let name_bytes = file.string_bytes(fid.name_idx).ok()?;
+        // A reference names the class it was accessed through (`MainActivity.imei` for a
+        // field `GeneralActivity` declares): the field is the nearest declaration above.
+        let declaring = self.declaring_class(class_bytes, name_bytes);
         let id = {
             let mut ids = self.field_ids.lock().ok()?;
             let next = ids.len() as u32;
-            *ids.entry((class_bytes, name_bytes)).or_insert(next)
+            *ids.entry((declaring, name_bytes)).or_insert(next)
         };
         let app_class = self.classes.contains_key(class_bytes);
         let (mut source, mut uri) = (None, None);
@@ -875,7 +917,7 @@ fn is_map_class(class: &str) -> bool {
     )
 }
 
-type ClassRow<'a> = (&'a [u8], Option<&'a [u8]>, Vec<&'a [u8]>);
+type ClassRow<'a> = (&'a [u8], Option<&'a [u8]>, Vec<&'a [u8]>, Vec<&'a [u8]>);
 type MethodRow<'a> = Vec<MethodInfo<'a>>;
 
 /// Classes and methods of one dex; broken items are skipped (the dex module reports them).
@@ -897,7 +939,16 @@ fn index_dex<'a>(d: usize, file: &DexFile<'a>) -> (Vec<ClassRow<'a>>, Vec<Method
             .filter_map(|t| file.type_descriptor_bytes(t).ok())
             .collect();
         let mut ms = Vec::new();
+        let mut fields = Vec::new();
         if let Ok(Some(data)) = file.class_data(&def) {
+            for f in data.static_fields.iter().chain(data.instance_fields.iter()) {
+                if let Ok(name) = file
+                    .field_id(f.field_idx)
+                    .and_then(|fid| file.string_bytes(fid.name_idx))
+                {
+                    fields.push(name);
+                }
+            }
             for m in data
                 .direct_methods
                 .iter()
@@ -922,7 +973,7 @@ fn index_dex<'a>(d: usize, file: &DexFile<'a>) -> (Vec<ClassRow<'a>>, Vec<Method
                 });
             }
         }
-        classes.push((desc, superclass, interfaces));
+        classes.push((desc, superclass, interfaces, fields));
         methods.push(ms);
     }
     (classes, methods)

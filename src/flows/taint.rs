@@ -11,6 +11,7 @@
 
 use std::collections::HashMap;
 
+use super::channels;
 use super::catalog::{ApiCatalog, Yields};
 use super::program::{ListOp, MethodId, Program};
 use crate::dex::insn::{Instruction, Opcode, Operands};
@@ -18,6 +19,9 @@ use crate::dex::{CodeItem, DexFile, invoke_site};
 
 /// Labels below this are argument positions.
 pub const PARAM_LABELS: u32 = 256;
+/// Heap ids of the objects the arguments point to (`PARAM_OBJ + position`); local
+/// allocations use their code offset, which stays far below.
+const PARAM_OBJ: u32 = 0x8000_0000;
 /// Most labels one value carries (beyond it new labels are dropped: bounded, unsound).
 const MAX_LABELS: usize = 48;
 /// Most tracked elements of an array or list.
@@ -106,6 +110,9 @@ pub struct Summary {
     pub param_sinks: Vec<ParamSink>,
     /// Arguments stored in fields: (position, field id).
     pub param_fields: Vec<(u32, u32)>,
+    /// Labels the method stores into what argument `position` points to (a helper that
+    /// fills a caller's buffer, bundle or array): (position, labels).
+    pub param_out: Vec<(u32, Taint)>,
 }
 
 impl Summary {
@@ -131,6 +138,17 @@ impl Summary {
             if !self.param_fields.contains(pf) && self.param_fields.len() < MAX_SUMMARY {
                 self.param_fields.push(*pf);
                 changed = true;
+            }
+        }
+        for (p, t) in &other.param_out {
+            let full = self.param_out.len() >= MAX_SUMMARY;
+            match self.param_out.iter_mut().find(|(q, _)| q == p) {
+                Some((_, mine)) => changed |= mine.union(t),
+                None if !full => {
+                    self.param_out.push((*p, t.clone()));
+                    changed = true;
+                }
+                None => {}
             }
         }
         changed
@@ -421,6 +439,8 @@ pub fn analyze(ctx: &Ctx<'_, '_>, m: MethodId) -> MethodResult {
         return out;
     }
     let mut a = Analysis {
+        ins: 0,
+        param_out: Vec::new(),
         ctx,
         m,
         dex: info.dex,
@@ -437,6 +457,10 @@ pub fn analyze(ctx: &Ctx<'_, '_>, m: MethodId) -> MethodResult {
 }
 
 struct Analysis<'c, 'p, 'a> {
+    /// Argument registers of the method.
+    ins: u32,
+    /// Per argument position: labels stored into its object, at the returns seen so far.
+    param_out: Vec<Taint>,
     ctx: &'c Ctx<'p, 'a>,
     m: MethodId,
     dex: usize,
@@ -585,9 +609,14 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
         for k in 0..u32::from(code.ins_size).min(PARAM_LABELS) {
             if let Some(v) = entry.regs.get_mut((first_in + k) as usize) {
                 v.taint = Taint::one(k);
+                // What the argument points to: writes into it are the method's side
+                // effects on its caller's object (`Summary::param_out`).
+                v.obj = Some(PARAM_OBJ + k);
             }
         }
+        self.ins = code.ins_size.into();
         self.callback_sources(&mut entry, first_in);
+        self.channel_inputs(&mut entry, first_in);
         let nblocks = cfg.starts.len();
         let mut state_in: Vec<Option<State>> = vec![None; nblocks];
         state_in[0] = Some(entry);
@@ -638,6 +667,30 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             }
         }
         self.out.summary.param_sinks.truncate(MAX_SUMMARY);
+        let outs = std::mem::take(&mut self.param_out);
+        for (k, t) in outs.into_iter().enumerate() {
+            let mut t = t;
+            t.0.retain(|&l| l != k as u32);
+            if !t.is_empty() {
+                if let Some(c) = self.channel_out_param(k as u32) {
+                    let origins = t.clone();
+                    self.write_field(c, &origins);
+                }
+                self.out.summary.param_out.push((k as u32, t));
+            }
+        }
+    }
+
+    /// At a return: what the method has stored into its arguments' objects so far.
+    fn note_exit(&mut self, st: &State) {
+        if self.param_out.len() < self.ins as usize {
+            self.param_out.resize(self.ins as usize, Taint::default());
+        }
+        for (k, acc) in self.param_out.iter_mut().enumerate() {
+            if let Some(o) = st.obj(PARAM_OBJ + k as u32) {
+                acc.union(&o.all);
+            }
+        }
     }
 
     /// Callback parameters that are sources (`onLocationChanged(Location)`).
@@ -696,6 +749,82 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
         }
     }
 
+    /// Register position of declared parameter `n` (1-based) of this method.
+    fn param_register(&self, first_in: u32, n: usize) -> Option<u32> {
+        let info = self.ctx.program.methods.get(self.m as usize)?;
+        let mid = self.file.method_id(info.method_idx).ok()?;
+        let params = self.file.proto_parameters(u32::from(mid.proto_idx)).ok()?;
+        if n == 0 || n > params.len() {
+            return None;
+        }
+        let mut pos = u32::from(info.access & crate::dex::access::STATIC == 0);
+        for p in params.iter().take(n - 1) {
+            let wide = self
+                .file
+                .type_descriptor_bytes(*p)
+                .is_ok_and(|d| d == b"J" || d == b"D");
+            pos += if wide { 2 } else { 1 };
+        }
+        Some(first_in + pos)
+    }
+
+    /// Parameters the framework fills from a channel (`onPostExecute(result)`).
+    fn channel_inputs(&mut self, entry: &mut State, first_in: u32) {
+        let program = self.ctx.program;
+        let Some(info) = program.methods.get(self.m as usize) else {
+            return;
+        };
+        let extends = |x: &[u8]| program.extends_external(info.class, x);
+        let Some((ty, c)) = channels::read_by_method(info.name, &extends) else {
+            return;
+        };
+        let n = match ty {
+            None => 1,
+            Some(ty) => {
+                let Ok(mid) = self.file.method_id(info.method_idx) else {
+                    return;
+                };
+                let params = self
+                    .file
+                    .proto_parameters(u32::from(mid.proto_idx))
+                    .unwrap_or_default();
+                match params
+                    .iter()
+                    .position(|&p| self.file.type_descriptor_bytes(p).is_ok_and(|d| d == ty))
+                {
+                    Some(i) => i + 1,
+                    None => return,
+                }
+            }
+        };
+        let Some(reg) = self.param_register(first_in, n) else {
+            return;
+        };
+        let id = program.channel(c);
+        let t = self.ctx.fields.get(&id).cloned().unwrap_or_default();
+        self.note_field_read(id, &t);
+        if let Some(v) = entry.regs.get_mut(reg as usize) {
+            v.taint.union(&t);
+        }
+    }
+
+    /// The channel what this method stores into argument position `k` goes to.
+    fn channel_out_param(&self, k: u32) -> Option<u32> {
+        let program = self.ctx.program;
+        let info = program.methods.get(self.m as usize)?;
+        let c = channels::written_into_param(info.name)?;
+        let first_param = u32::from(info.access & crate::dex::access::STATIC == 0);
+        (k == first_param).then(|| program.channel(c))
+    }
+
+    /// The channel this method's return value goes to.
+    fn channel_out_return(&self) -> Option<u32> {
+        let program = self.ctx.program;
+        let info = program.methods.get(self.m as usize)?;
+        let extends = |x: &[u8]| program.extends_external(info.class, x);
+        channels::written_by_return(info.name, &extends).map(|c| program.channel(c))
+    }
+
     fn note_field_read(&mut self, field: u32, t: &Taint) {
         if !self.out.fields_read.contains(&field) {
             self.out.fields_read.push(field);
@@ -748,10 +877,15 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             }
             (0x0a..=0x0c, Operands::A { a }) => set(st, a, pending.unwrap_or_default()),
             (0x0d, Operands::A { a }) => set(st, a, Val::default()),
+            (0x0e, _) => self.note_exit(st),
             (0x0f..=0x11, Operands::A { a }) => {
                 let t = st.eff(u32::from(a));
                 self.ret.union(&t);
                 self.ret_stream |= st.stream(u32::from(a));
+                self.note_exit(st);
+                if let Some(c) = self.channel_out_return() {
+                    self.write_field(c, &t);
+                }
             }
             (0x12..=0x19, Operands::Literal { a, value }) => set(
                 st,
@@ -1059,6 +1193,17 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
         };
         let mut result = Val::default();
 
+        // Values handed to a framework channel (`AsyncTask.execute(args)`).
+        if let Some(c) = callee.channel {
+            let mut t = Taint::default();
+            let from: &[u32] = if data_args.is_empty() { &args } else { &data_args };
+            for &r in from {
+                t.union(&st.eff(r));
+            }
+            let id = program.channel(c);
+            self.write_field(id, &t);
+        }
+
         // Sinks.
         if let Some(si) = callee.sink
             && let Some(sink) = self.ctx.catalog.sinks.get(si)
@@ -1283,6 +1428,23 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
                     chain.extend(ps.chain.iter().copied());
                     self.record_sink(at, ps.site, chain);
                 }
+            }
+            for (p, out) in &sum.param_out {
+                let Some(&dst) = args.get(*p as usize) else {
+                    continue;
+                };
+                let mut add = Taint::default();
+                for l in out.labels() {
+                    if *l >= PARAM_LABELS {
+                        add.insert(*l);
+                        if !self.out.preds.iter().any(|(x, _)| x == l) {
+                            self.out.preds.push((*l, Pred::Return(t)));
+                        }
+                    } else if let Some(at) = arg_taint.get(*l as usize) {
+                        add.union(at);
+                    }
+                }
+                st.taint_target(dst, &add);
             }
             for &(p, f) in &sum.param_fields {
                 if let Some(at) = arg_taint.get(p as usize)
