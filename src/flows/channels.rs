@@ -11,7 +11,10 @@
 //! | AsyncTask result | the value `doInBackground` returns | parameter of `onPostExecute` |
 //! | messages | the `Message` given to `Handler.send*` / `dispatchMessage`, `Messenger.send`, `Message.sendToTarget` | parameter of `handleMessage` |
 //!
-//! Channels are per app, not per object: two tasks of one app share their channel.
+//! Channels are keyed by class, not by object: a call naming an app class (the task, the
+//! handler, the activity saving its state) feeds that class's channel, read by the class
+//! and its subclasses; a call through the framework type (`Handler` held in a field typed
+//! `Handler`) feeds the app-wide channel every reader sees.
 
 /// One framework channel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

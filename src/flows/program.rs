@@ -31,6 +31,9 @@ use crate::manifest::Manifest;
 /// Index of a method in [`Program::methods`].
 pub type MethodId = u32;
 
+/// Channel key shared by the whole app (a call through a framework type).
+pub const GLOBAL_CHANNEL: &[u8] = b"<framework>";
+
 /// Longest superclass chain followed.
 const MAX_CHAIN: usize = 64;
 
@@ -79,8 +82,9 @@ pub struct Callee {
     pub returns_self: bool,
     /// The receiver's class is a known list (elements by index) or map (values by key).
     pub list_op: Option<ListOp>,
-    /// The call hands its arguments to a framework channel (`AsyncTask.execute`).
-    pub channel: Option<Channel>,
+    /// The call hands its arguments to a framework channel (`AsyncTask.execute`): the
+    /// channel's pseudo-field id.
+    pub channel: Option<u32>,
 }
 
 /// Index-sensitive list operations.
@@ -391,7 +395,16 @@ impl<'a> Program<'a> {
         callee.uri_parse = class == "Landroid/net/Uri;" && name == "parse";
         let is_task = class == "Landroid/os/AsyncTask;"
             || channels::is_async_task(&|x| self.extends_external(class_bytes, x));
-        callee.channel = channels::written_by_call(&class, &name, is_task);
+        callee.channel = channels::written_by_call(&class, &name, is_task).map(|c| {
+            // Keyed by the app class the call names (the task, the handler), else shared
+            // by the app.
+            let key = if self.classes.contains_key(class_bytes) {
+                class_bytes
+            } else {
+                GLOBAL_CHANNEL
+            };
+            self.channel(c, key)
+        });
         callee.returns_self = proto.ends_with(&format!("){class}"));
         if is_list_class(&class) {
             let params = file
@@ -417,13 +430,27 @@ impl<'a> Program<'a> {
         Some(callee)
     }
 
-    /// The pseudo-field of a framework channel (see [`super::channels`]).
-    pub fn channel(&self, c: Channel) -> u32 {
+    /// The pseudo-field of framework channel `c` keyed by app class `key` (or
+    /// [`GLOBAL_CHANNEL`]); see [`super::channels`].
+    pub fn channel(&self, c: Channel, key: &'a [u8]) -> u32 {
         let Ok(mut ids) = self.field_ids.lock() else {
             return u32::MAX;
         };
         let next = ids.len() as u32;
-        *ids.entry((b"<framework>", c.name())).or_insert(next)
+        *ids.entry((key, c.name())).or_insert(next)
+    }
+
+    /// The channel pseudo-fields a method of app class `class` reads: keyed by the class,
+    /// its app superclasses, and the app-wide one.
+    pub fn channel_readers(&self, c: Channel, class: &'a [u8]) -> Vec<u32> {
+        let mut out = vec![self.channel(c, GLOBAL_CHANNEL)];
+        let mut cur = Some(class);
+        for _ in 0..MAX_CHAIN {
+            let Some(k) = cur else { break };
+            out.push(self.channel(c, k));
+            cur = self.classes.get(k).and_then(|i| i.superclass);
+        }
+        out
     }
 
     /// The app class at or above `class` that declares field `name` (`class` itself when

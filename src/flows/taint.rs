@@ -800,11 +800,12 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
         let Some(reg) = self.param_register(first_in, n) else {
             return;
         };
-        let id = program.channel(c);
-        let t = self.ctx.fields.get(&id).cloned().unwrap_or_default();
-        self.note_field_read(id, &t);
-        if let Some(v) = entry.regs.get_mut(reg as usize) {
-            v.taint.union(&t);
+        for id in program.channel_readers(c, info.class) {
+            let t = self.ctx.fields.get(&id).cloned().unwrap_or_default();
+            self.note_field_read(id, &t);
+            if let Some(v) = entry.regs.get_mut(reg as usize) {
+                v.taint.union(&t);
+            }
         }
     }
 
@@ -814,7 +815,7 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
         let info = program.methods.get(self.m as usize)?;
         let c = channels::written_into_param(info.name)?;
         let first_param = u32::from(info.access & crate::dex::access::STATIC == 0);
-        (k == first_param).then(|| program.channel(c))
+        (k == first_param).then(|| program.channel(c, info.class))
     }
 
     /// The channel this method's return value goes to.
@@ -822,7 +823,7 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
         let program = self.ctx.program;
         let info = program.methods.get(self.m as usize)?;
         let extends = |x: &[u8]| program.extends_external(info.class, x);
-        channels::written_by_return(info.name, &extends).map(|c| program.channel(c))
+        channels::written_by_return(info.name, &extends).map(|c| program.channel(c, info.class))
     }
 
     fn note_field_read(&mut self, field: u32, t: &Taint) {
@@ -1194,13 +1195,12 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
         let mut result = Val::default();
 
         // Values handed to a framework channel (`AsyncTask.execute(args)`).
-        if let Some(c) = callee.channel {
+        if let Some(id) = callee.channel {
             let mut t = Taint::default();
             let from: &[u32] = if data_args.is_empty() { &args } else { &data_args };
             for &r in from {
                 t.union(&st.eff(r));
             }
-            let id = program.channel(c);
             self.write_field(id, &t);
         }
 
