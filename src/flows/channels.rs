@@ -58,20 +58,20 @@ const RESTORES_STATE: &[&[u8]] = &[
     b"onCreateView",
 ];
 
-/// The channel a call writes its arguments into: `class` is the referenced class,
-/// `is_task` whether it is (or extends) `AsyncTask`.
-pub fn written_by_call(class: &str, name: &str, is_task: bool) -> Option<Channel> {
+/// The channel a call writes its arguments into. `extends` answers whether the
+/// referenced class is (or, as an app class, extends) a framework type.
+pub fn written_by_call(name: &str, extends: &dyn Fn(&[u8]) -> bool) -> Option<Channel> {
     match name {
-        "execute" | "executeOnExecutor" if is_task => Some(Channel::AsyncParams),
-        "publishProgress" if is_task => Some(Channel::AsyncProgress),
+        "execute" | "executeOnExecutor" if extends(ASYNC_TASK) => Some(Channel::AsyncParams),
+        "publishProgress" if extends(ASYNC_TASK) => Some(Channel::AsyncProgress),
         "sendMessage" | "sendMessageDelayed" | "sendMessageAtTime" | "sendMessageAtFrontOfQueue"
         | "dispatchMessage"
-            if class == "Landroid/os/Handler;" =>
+            if extends(HANDLER) =>
         {
             Some(Channel::Message)
         }
-        "send" if class == "Landroid/os/Messenger;" => Some(Channel::Message),
-        "sendToTarget" if class == "Landroid/os/Message;" => Some(Channel::Message),
+        "send" if extends(b"Landroid/os/Messenger;") => Some(Channel::Message),
+        "sendToTarget" if extends(b"Landroid/os/Message;") => Some(Channel::Message),
         _ => None,
     }
 }
@@ -104,9 +104,4 @@ pub fn written_by_return(name: &[u8], extends: &dyn Fn(&[u8]) -> bool) -> Option
 /// The channel what a method stores into its first declared parameter goes to.
 pub fn written_into_param(name: &[u8]) -> Option<Channel> {
     (name == b"onSaveInstanceState").then_some(Channel::SavedState)
-}
-
-/// True when app class `class` is an `AsyncTask` (by `extends`).
-pub fn is_async_task(extends: &dyn Fn(&[u8]) -> bool) -> bool {
-    extends(ASYNC_TASK)
 }

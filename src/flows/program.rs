@@ -393,9 +393,8 @@ impl<'a> Program<'a> {
             callee.stream_producer |= cat.is_stream_producer(c, &name);
         }
         callee.uri_parse = class == "Landroid/net/Uri;" && name == "parse";
-        let is_task = class == "Landroid/os/AsyncTask;"
-            || channels::is_async_task(&|x| self.extends_external(class_bytes, x));
-        callee.channel = channels::written_by_call(&class, &name, is_task).map(|c| {
+        let extends = |x: &[u8]| class_bytes == x || self.extends_external(class_bytes, x);
+        callee.channel = channels::written_by_call(&name, &extends).map(|c| {
             // Keyed by the app class the call names (the task, the handler), else shared
             // by the app.
             let key = if self.classes.contains_key(class_bytes) {
