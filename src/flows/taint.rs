@@ -261,12 +261,20 @@ struct Obj {
     /// Everything the object holds.
     all: Taint,
     stream: bool,
+    /// App instance fields of an object allocated in this method that nothing else can
+    /// see yet (no call got it, no store, no return): written and read here with strong
+    /// updates instead of the global field table. `None` once it escapes (its fields
+    /// are then flushed to the global table) or for objects from elsewhere.
+    fields: Option<Vec<(u32, Taint)>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct State {
     regs: Vec<Val>,
     heap: Vec<(u32, Obj)>,
+    /// Local field values of objects that just escaped, to be written to the global
+    /// field table by the analysis (drained after every step and join).
+    flush: Vec<(u32, Taint)>,
 }
 
 impl State {
@@ -304,6 +312,55 @@ impl State {
         let v = self.reg(r);
         v.stream || v.obj.and_then(|id| self.obj(id)).is_some_and(|o| o.stream)
     }
+    /// The object in register `r` escapes: its local fields go to the global table.
+    fn escape(&mut self, r: u32) {
+        if let Some(id) = self.reg(r).obj {
+            self.escape_obj(id);
+        }
+    }
+
+    fn escape_obj(&mut self, id: u32) {
+        let fields = self
+            .heap
+            .iter_mut()
+            .find(|(a, _)| *a == id)
+            .and_then(|(_, o)| o.fields.take());
+        if let Some(fs) = fields {
+            self.flush.extend(fs);
+        }
+    }
+
+    /// The local field value of the untracked-yet object in register `r`: `None` when the
+    /// global table decides (no local object, or no local write of `field` yet).
+    fn local_field(&self, r: u32, field: u32) -> Option<Taint> {
+        let o = self.obj(self.reg(r).obj?)?;
+        o.fields
+            .as_ref()?
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, t)| t.clone())
+    }
+
+    /// Store into a local object's field; false when the object is not tracked locally.
+    fn set_local_field(&mut self, r: u32, field: u32, t: Taint) -> bool {
+        let Some(id) = self.reg(r).obj else {
+            return false;
+        };
+        let Some(fs) = self
+            .heap
+            .iter_mut()
+            .find(|(a, _)| *a == id)
+            .and_then(|(_, o)| o.fields.as_mut())
+        else {
+            return false;
+        };
+        match fs.iter_mut().find(|(f, _)| *f == field) {
+            Some((_, slot)) => *slot = t,
+            None => fs.push((field, t)),
+        }
+        true
+    }
+
     /// Taint what register `r` points to (or the register itself).
     fn taint_target(&mut self, r: u32, t: &Taint) {
         if t.is_empty() {
@@ -326,6 +383,15 @@ impl State {
     }
     fn join(&mut self, o: &State) -> bool {
         let mut changed = false;
+        // A register that points to different objects on the two paths loses track of
+        // them: they escape local field tracking.
+        let mut lost = Vec::new();
+        for (a, b) in self.regs.iter().zip(&o.regs) {
+            if a.obj != b.obj {
+                lost.extend(a.obj);
+                lost.extend(b.obj);
+            }
+        }
         for (a, b) in self.regs.iter_mut().zip(&o.regs) {
             changed |= a.join(b);
         }
@@ -375,12 +441,28 @@ impl State {
                         mine.keys = keys;
                         changed = true;
                     }
+                    if mine.fields != ob.fields {
+                        // Different local field values (or one side escaped): both
+                        // paths' values go to the global table.
+                        if let Some(fs) = mine.fields.take() {
+                            self.flush.extend(fs);
+                        }
+                        if let Some(fs) = &ob.fields {
+                            self.flush.extend(fs.iter().cloned());
+                        }
+                        changed = true;
+                    }
                 }
                 None => {
                     self.heap.push((*id, ob.clone()));
                     changed = true;
                 }
             }
+        }
+        for id in lost {
+            let before = self.flush.len();
+            self.escape_obj(id);
+            changed |= self.flush.len() != before;
         }
         changed
     }
@@ -605,6 +687,7 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
         let mut entry = State {
             regs: vec![Val::default(); regs],
             heap: Vec::new(),
+            flush: Vec::new(),
         };
         for k in 0..u32::from(code.ins_size).min(PARAM_LABELS) {
             if let Some(v) = entry.regs.get_mut((first_in + k) as usize) {
@@ -641,12 +724,16 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
                 for &h in &cfg.handlers[i] {
                     let mut hs = st.clone();
                     hs.heap.retain(|(_, o)| {
-                        !o.all.is_empty() || o.elems.is_some() || o.keys.is_some()
+                        !o.all.is_empty()
+                            || o.elems.is_some()
+                            || o.keys.is_some()
+                            || o.fields.is_some()
                     });
                     flow_out.push((h, hs));
                 }
                 let insn = cfg.insns[i];
                 pending = self.step(&mut st, &insn, pending.take());
+                self.drain_flush(&mut st);
             }
             let last = end - 1;
             for s in successors(&cfg, last) {
@@ -654,7 +741,11 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             }
             for (s, out_state) in flow_out {
                 let changed = match &mut state_in[s] {
-                    Some(existing) => existing.join(&out_state),
+                    Some(existing) => {
+                        let c = existing.join(&out_state);
+                        self.drain_flush(existing);
+                        c
+                    }
                     slot @ None => {
                         *slot = Some(out_state);
                         true
@@ -678,6 +769,13 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
                 }
                 self.out.summary.param_out.push((k as u32, t));
             }
+        }
+    }
+
+    /// Write the local field values of objects that escaped to the global table.
+    fn drain_flush(&mut self, st: &mut State) {
+        for (f, t) in std::mem::take(&mut st.flush) {
+            self.write_field(f, &t);
         }
     }
 
@@ -880,6 +978,7 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             (0x0d, Operands::A { a }) => set(st, a, Val::default()),
             (0x0e, _) => self.note_exit(st),
             (0x0f..=0x11, Operands::A { a }) => {
+                st.escape(u32::from(a));
                 let t = st.eff(u32::from(a));
                 self.ret.union(&t);
                 self.ret_stream |= st.stream(u32::from(a));
@@ -907,14 +1006,20 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             (0x1c | 0x20 | 0x21 | 0xfe | 0xff, Operands::Index { a, .. })
             | (0x20 | 0x21, Operands::IndexAB { a, .. })
             | (0x21, Operands::AB { a, .. }) => set(st, a, Val::default()),
-            (0x22, Operands::Index { a, .. }) => set(
-                st,
-                a,
-                Val {
-                    obj: Some(insn.offset),
-                    ..Val::default()
-                },
-            ),
+            (0x22, Operands::Index { a, .. }) => {
+                // A fresh object: its app fields are tracked here until it escapes.
+                st.escape_obj(insn.offset);
+                st.heap.retain(|(id, _)| *id != insn.offset);
+                st.obj_mut(insn.offset).fields = Some(Vec::new());
+                set(
+                    st,
+                    a,
+                    Val {
+                        obj: Some(insn.offset),
+                        ..Val::default()
+                    },
+                );
+            }
             (0x23, Operands::IndexAB { a, .. }) => {
                 st.heap.retain(|(id, _)| *id != insn.offset);
                 st.obj_mut(insn.offset).elems = Some(Vec::new());
@@ -968,6 +1073,7 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             }
             // aput*
             (0x4b..=0x51, Operands::ABC { a, b, c }) => {
+                st.escape(u32::from(a));
                 let v = st.eff(u32::from(a));
                 let arr = st.reg(u32::from(b));
                 let idx = st.reg(u32::from(c)).konst;
@@ -993,12 +1099,17 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             (0x52..=0x58, Operands::IndexAB { a, b, index }) => {
                 let mut t = Taint::default();
                 if let Some(f) = self.ctx.program.field(self.dex, index) {
-                    if let Some(ft) = self.ctx.fields.get(&f.id) {
-                        t.union(ft);
-                    }
                     let id = f.id;
                     let app = f.app_class;
-                    self.note_field_read(id, &t);
+                    match st.local_field(u32::from(b), id) {
+                        Some(local) => t = local,
+                        None => {
+                            if let Some(ft) = self.ctx.fields.get(&id) {
+                                t.union(ft);
+                            }
+                            self.note_field_read(id, &t);
+                        }
+                    }
                     // A framework object's fields hold what the object holds
                     // (`PackageInfo.packageName` of an installed package).
                     if !app {
@@ -1016,11 +1127,14 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             }
             // iput*
             (0x59..=0x5f, Operands::IndexAB { a, b, index }) => {
+                st.escape(u32::from(a));
                 let v = st.eff(u32::from(a));
                 if let Some(f) = self.ctx.program.field(self.dex, index) {
                     if f.app_class {
                         let id = f.id;
-                        self.write_field(id, &v);
+                        if !st.set_local_field(u32::from(b), id, v.clone()) {
+                            self.write_field(id, &v);
+                        }
                     } else {
                         st.taint_target(u32::from(b), &v);
                     }
@@ -1054,6 +1168,7 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             }
             // sput*
             (0x67..=0x6d, Operands::Index { a, index }) => {
+                st.escape(u32::from(a));
                 let v = st.eff(u32::from(a));
                 if let Some(f) = self.ctx.program.field(self.dex, index) {
                     let id = f.id;
@@ -1193,6 +1308,24 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             args.iter().skip(1).copied().collect()
         };
         let mut result = Val::default();
+
+        // Objects handed to a call escape local field tracking; a constructor's receiver
+        // does not (the constructor's own field writes go to the global table).
+        let is_init = program
+            .methods
+            .get(self.m as usize)
+            .is_some()
+            && self
+                .file
+                .method_id(site.target)
+                .ok()
+                .and_then(|mid| self.file.string_bytes(mid.name_idx).ok())
+                .is_some_and(|n| n == b"<init>");
+        for (i, &r) in args.iter().enumerate() {
+            if !(is_init && i == 0 && recv.is_some()) {
+                st.escape(r);
+            }
+        }
 
         // Values handed to a framework channel (`AsyncTask.execute(args)`).
         if let Some(id) = callee.channel {
