@@ -213,6 +213,8 @@ pub struct Program<'a> {
     classes: HashMap<&'a [u8], ClassInfo<'a>>,
     /// Static initialiser of each class (`<clinit>` is always `()V`).
     clinits: HashMap<&'a [u8], MethodId>,
+    /// Constructors of each class (for classes instantiated by reflection).
+    ctors: HashMap<&'a [u8], Vec<MethodId>>,
     /// The project's call graph.
     graph: &'a CallGraph,
     /// Call-graph node of each method (`None`: the graph does not know this definition).
@@ -247,6 +249,7 @@ impl<'a> Program<'a> {
         let mut methods = Vec::new();
         let mut classes = HashMap::new();
         let mut clinits = HashMap::new();
+        let mut ctors: HashMap<&'a [u8], Vec<MethodId>> = HashMap::new();
         for (dex_classes, dex_methods) in per_dex {
             for ((desc, superclass, interfaces, fields), ms) in
                 dex_classes.into_iter().zip(dex_methods)
@@ -258,6 +261,12 @@ impl<'a> Program<'a> {
                 for info in ms {
                     if info.name == b"<clinit>" {
                         clinits.insert(info.class, methods.len() as MethodId);
+                    }
+                    if info.name == b"<init>" {
+                        ctors
+                            .entry(info.class)
+                            .or_insert_with(Vec::new)
+                            .push(methods.len() as MethodId);
                     }
                     methods.push(info);
                 }
@@ -292,6 +301,7 @@ impl<'a> Program<'a> {
             methods,
             classes,
             clinits,
+            ctors,
             graph,
             node_of,
             method_of,
@@ -751,6 +761,24 @@ impl<'a> Program<'a> {
                 }
                 continue;
             }
+            // Reflection with a constant class name (`Class.forName("a.b.C").newInstance()`):
+            // a string naming an app class makes its constructors reachable.
+            if matches!(insn.opcode.0, 0x1a | 0x1b)
+                && let Operands::Index { index, .. } = insn.operands
+                && let Some(ctors) = file
+                    .string_bytes(index)
+                    .ok()
+                    .and_then(|name| self.reflected_ctors(name))
+            {
+                for &c in ctors {
+                    let how = Reached::Call {
+                        caller: m,
+                        offset: insn.offset,
+                    };
+                    push(&mut out, c, how);
+                }
+                continue;
+            }
             let class = match (insn.opcode, insn.operands) {
                 (Opcode::NEW_INSTANCE, Operands::Index { index, .. }) => {
                     file.type_descriptor_bytes(index).ok()
@@ -807,6 +835,22 @@ impl<'a> Program<'a> {
             }
         }
         out
+    }
+
+    /// Constructors of the app class a Java class name (`a.b.C`, `a.b.C$D`) names.
+    fn reflected_ctors(&self, name: &[u8]) -> Option<&Vec<MethodId>> {
+        if name.len() < 3
+            || name.len() > 512
+            || !name.contains(&b'.')
+            || name.iter().any(|&b| b == b'/' || b == b';' || b.is_ascii_whitespace())
+        {
+            return None;
+        }
+        let mut desc = Vec::with_capacity(name.len() + 2);
+        desc.push(b'L');
+        desc.extend(name.iter().map(|&b| if b == b'.' { b'/' } else { b }));
+        desc.push(b';');
+        self.ctors.get(desc.as_slice())
     }
 
     /// True when app class `class` is `of` or one of its superclasses.

@@ -22,6 +22,8 @@ pub const PARAM_LABELS: u32 = 256;
 /// Heap ids of the objects the arguments point to (`PARAM_OBJ + position`); local
 /// allocations use their code offset, which stays far below.
 const PARAM_OBJ: u32 = 0x8000_0000;
+/// Heap id bit of the abstract element object of an object array (`id ^ ELEMENT_OBJ`).
+const ELEMENT_OBJ: u32 = 0x4000_0000;
 /// Most labels one value carries (beyond it new labels are dropped: bounded, unsound).
 const MAX_LABELS: usize = 48;
 /// Most tracked elements of an array or list.
@@ -275,6 +277,9 @@ struct State {
     /// Local field values of objects that just escaped, to be written to the global
     /// field table by the analysis (drained after every step and join).
     flush: Vec<(u32, Taint)>,
+    /// What the exception being thrown carries (`throw new E(imei)`), for the handler's
+    /// `move-exception`.
+    exc: Taint,
 }
 
 impl State {
@@ -395,6 +400,7 @@ impl State {
         for (a, b) in self.regs.iter_mut().zip(&o.regs) {
             changed |= a.join(b);
         }
+        changed |= self.exc.union(&o.exc);
         for (id, ob) in &o.heap {
             match self.heap.iter_mut().find(|(a, _)| a == id) {
                 Some((_, mine)) => {
@@ -688,6 +694,7 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             regs: vec![Val::default(); regs],
             heap: Vec::new(),
             flush: Vec::new(),
+            exc: Taint::default(),
         };
         for k in 0..u32::from(code.ins_size).min(PARAM_LABELS) {
             if let Some(v) = entry.regs.get_mut((first_in + k) as usize) {
@@ -721,6 +728,13 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             let mut pending: Option<Val> = None;
             let mut flow_out: Vec<(usize, State)> = Vec::new();
             for i in start..end {
+                // A `throw` hands its exception object to the handler.
+                if let Some(insn) = cfg.insns.get(i)
+                    && insn.opcode.0 == 0x27
+                    && let Operands::A { a } = insn.operands
+                {
+                    st.exc = st.eff(u32::from(a));
+                }
                 for &h in &cfg.handlers[i] {
                     let mut hs = st.clone();
                     hs.heap.retain(|(_, o)| {
@@ -975,7 +989,17 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
                 set(st, a, v);
             }
             (0x0a..=0x0c, Operands::A { a }) => set(st, a, pending.unwrap_or_default()),
-            (0x0d, Operands::A { a }) => set(st, a, Val::default()),
+            (0x0d, Operands::A { a }) => {
+                let t = std::mem::take(&mut st.exc);
+                set(
+                    st,
+                    a,
+                    Val {
+                        taint: t,
+                        ..Val::default()
+                    },
+                )
+            }
             (0x0e, _) => self.note_exit(st),
             (0x0f..=0x11, Operands::A { a }) => {
                 st.escape(u32::from(a));
@@ -1062,11 +1086,20 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
                     }
                     _ => {}
                 }
+                // An element of an object array (`array[0]` of a `String[][]`) is one
+                // abstract object per array: writes into it are seen by later reads.
+                let obj = (op == 0x46)
+                    .then(|| arr.obj.map(|id| id ^ ELEMENT_OBJ))
+                    .flatten();
+                if let Some(e) = obj.and_then(|id| st.obj(id)) {
+                    t.union(&e.all);
+                }
                 set(
                     st,
                     a,
                     Val {
                         taint: t,
+                        obj,
                         ..Val::default()
                     },
                 );
@@ -1474,8 +1507,10 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             }
         }
 
-        // Library propagation.
-        if let Some(flow) = callee.propagator {
+        // Library propagation, unless the call runs app code (an app class overriding a
+        // framework method: its own summary applies below).
+        let app_targets = !program.targets(self.m, insn.offset).is_empty();
+        if let Some(flow) = callee.propagator.filter(|_| !app_targets) {
             let mut args_t = Taint::default();
             let mut args_stream = false;
             for &r in &data_args {
