@@ -22,6 +22,8 @@ pub const PARAM_LABELS: u32 = 256;
 /// Heap ids of the objects the arguments point to (`PARAM_OBJ + position`); local
 /// allocations use their code offset, which stays far below.
 const PARAM_OBJ: u32 = 0x8000_0000;
+/// Heap id bit of the object a call returns (`offset | RESULT_OBJ`).
+const RESULT_OBJ: u32 = 0x2000_0000;
 /// Heap id bit of the abstract element object of an object array (`id ^ ELEMENT_OBJ`).
 const ELEMENT_OBJ: u32 = 0x4000_0000;
 /// Most labels one value carries (beyond it new labels are dropped: bounded, unsound).
@@ -988,7 +990,18 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
                 let v = st.reg(u32::from(b));
                 set(st, a, v);
             }
-            (0x0a..=0x0c, Operands::A { a }) => set(st, a, pending.unwrap_or_default()),
+            (0x0a | 0x0b, Operands::A { a }) => set(st, a, pending.unwrap_or_default()),
+            // An object a call returns is one abstract object per call site, so what is
+            // stored into it (an array from `Array.newInstance`) is seen through it.
+            (0x0c, Operands::A { a }) => {
+                let mut v = pending.unwrap_or_default();
+                if v.obj.is_none() {
+                    let id = insn.offset | RESULT_OBJ;
+                    st.heap.retain(|(x, _)| *x != id);
+                    v.obj = Some(id);
+                }
+                set(st, a, v)
+            }
             (0x0d, Operands::A { a }) => {
                 let t = std::mem::take(&mut st.exc);
                 set(
