@@ -1259,6 +1259,91 @@ case(id='neg_inherited_field', feature='fields: the subclass declares its own fi
      sink_kind='log', sink_method=f'{C}/NegInheritBase;->report()V', sdk='app', entry=MAIN_ONCREATE,
      precision='matching fields by name alone (ignoring which class declares them) reports it')
 
+# general Java: an exception carries the data it was built from
+def throw_catch(name, value_code, tag):
+    return run_method(imei('p0', 'v0', 'v1') + value_code + """
+    :try_start
+    new-instance v1, Ljava/lang/RuntimeException;
+    invoke-direct {v1, v0}, Ljava/lang/RuntimeException;-><init>(Ljava/lang/String;)V
+    throw v1
+    :try_end
+    .catch Ljava/lang/RuntimeException; {:try_start .. :try_end} :handler
+    :handler
+    move-exception v1
+    invoke-virtual {v1}, Ljava/lang/RuntimeException;->getMessage()Ljava/lang/String;
+    move-result-object v0
+""" + log('i', 'v1', 'v0', tag), 3)
+case_class('ExceptionLeak', throw_catch('ExceptionLeak', '', 'ExceptionLeak'))
+case(id='exception_value', feature='general Java: an exception built from the IMEI is thrown, the handler logs its message',
+     flow=True, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/ExceptionLeak;{RUN}', sink=LOG_I,
+     sink_kind='log', sink_method=f'{C}/ExceptionLeak;{RUN}', sdk='app', entry=MAIN_ONCREATE)
+case_class('NegException', throw_catch('NegException', '\n    const-string v0, "timeout"\n', 'NegException'))
+case(id='neg_exception_value', feature='general Java: the IMEI is read, an exception with a constant message is thrown and logged',
+     flow=False, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/NegException;{RUN}', sink=LOG_I,
+     sink_kind='log', sink_method=f'{C}/NegException;{RUN}', sdk='app', entry=MAIN_ONCREATE,
+     precision='tainting every caught exception of a method that reads a source reports it')
+
+# fields and objects: a local object's field is overwritten before it is read
+def data_store(name, second, tag):
+    d = f'{C}/{name};'
+    return run_method(imei('p0', 'v0', 'v1') + f"""
+    new-instance v1, {d}
+    invoke-direct {{v1}}, {d}-><init>()V
+    iput-object v0, v1, {d}->value:Ljava/lang/String;
+""" + second.replace('@', d) + f"""
+    iget-object v0, v1, {d}->value:Ljava/lang/String;
+""" + log('i', 'v2', 'v0', tag), 3)
+case_class('StoreLeak', data_store('StoreLeak', '', 'StoreLeak'), fields='.field public value:Ljava/lang/String;\n')
+case(id='object_field', feature='fields and objects: the IMEI is stored in a new object\'s field and read back from it',
+     flow=True, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/StoreLeak;{RUN}', sink=LOG_I,
+     sink_kind='log', sink_method=f'{C}/StoreLeak;{RUN}', sdk='app', entry=MAIN_ONCREATE)
+case_class('NegStoreOverwritten', data_store('NegStoreOverwritten', """
+    const-string v2, "def"
+    iput-object v2, v1, @->value:Ljava/lang/String;
+""", 'NegStore'), fields='.field public value:Ljava/lang/String;\n')
+case(id='neg_object_field_overwritten', feature='fields and objects: the field holding the IMEI is overwritten with a constant before it is read',
+     flow=False, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/NegStoreOverwritten;{RUN}',
+     sink=LOG_I, sink_kind='log', sink_method=f'{C}/NegStoreOverwritten;{RUN}', sdk='app', entry=MAIN_ONCREATE,
+     precision='a field-based heap without strong updates (one taint per field) reports it')
+
+# reflection: a constant class name instantiates an app class
+def refl_base():
+    b = f'{P}/ReflBase;'
+    write(SMALI, b, header(b, 'Ljava/lang/Object;', 'public abstract') + ctor('Ljava/lang/Object;') + """
+.method public abstract leak(Landroid/content/Context;)V
+.end method
+""")
+    for name, tag in (('ReflTarget', 'Reflection'), ('ReflUnused', 'NegReflection')):
+        d = f'{C}/{name};'
+        write(SMALI, d, header(d, b, 'public') + ctor(b) + """
+.method public leak(Landroid/content/Context;)V
+    .locals 2
+""" + imei('p1', 'v0', 'v1') + log('i', 'v1', 'v0', tag) + """
+    return-void
+.end method
+""")
+refl_base()
+case_class('ReflTarget$Starter', run_method("""
+    const-string v0, "com.sdkflow.sample.flows.cases.ReflTarget"
+    invoke-static {v0}, Ljava/lang/Class;->forName(Ljava/lang/String;)Ljava/lang/Class;
+    move-result-object v0
+    invoke-virtual {v0}, Ljava/lang/Class;->newInstance()Ljava/lang/Object;
+    move-result-object v0
+    check-cast v0, Lcom/sdkflow/sample/flows/ReflBase;
+    invoke-virtual {v0, p0}, Lcom/sdkflow/sample/flows/ReflBase;->leak(Landroid/content/Context;)V
+    # the coarse reachability check of tests/samples_flows.rs follows descriptors:
+    const-class v1, Lcom/sdkflow/sample/flows/cases/ReflTarget;
+""", 2))
+case(id='reflection_constant', feature='reflection: Class.forName with a constant name instantiates the class whose override leaks the IMEI',
+     flow=True, source=GET_DEVICE_ID, data_type='device_id.imei',
+     source_method=f'{C}/ReflTarget;->leak(Landroid/content/Context;)V', sink=LOG_I, sink_kind='log',
+     sink_method=f'{C}/ReflTarget;->leak(Landroid/content/Context;)V', sdk='app', entry=MAIN_ONCREATE)
+case(id='neg_reflection_constant', feature='reflection: another override of the same method in a class nothing instantiates or names',
+     flow=False, source=GET_DEVICE_ID, data_type='device_id.imei',
+     source_method=f'{C}/ReflUnused;->leak(Landroid/content/Context;)V', sink=LOG_I, sink_kind='log',
+     sink_method=f'{C}/ReflUnused;->leak(Landroid/content/Context;)V', sdk='app', entry='',
+     precision='class-hierarchy analysis without instantiation (every override of ReflBase.leak) reports it')
+
 # ---------------------------------------------------------------- entry points
 ENTRY_CASES = ['DirectLeak', 'InstanceFieldLeak', 'StaticFieldLeak', 'ArrayLeak', 'ListLeak', 'MapLeak',
                'StringBuilderLeak', 'HelperLeak', 'ThreadLeak', 'SmsLeak', 'FileLeak', 'PrefsLeak', 'IntentLeak',
@@ -1267,7 +1352,8 @@ ENTRY_CASES = ['DirectLeak', 'InstanceFieldLeak', 'StaticFieldLeak', 'ArrayLeak'
                'NegPrefs', 'NegIntent', 'NegImplicit', 'NegMapOtherKey',
                'FormatterLeak', 'NegFormatter', 'ArrayCopyLeak', 'NegArrayCopy', 'FieldListenerLeak',
                'AsyncTaskLeak', 'NegAsyncTask', 'HandlerLeak', 'NegHandler', 'ExecLeak', 'NegExec', 'FillLeak',
-               'NegFill', 'InheritSub', 'NegInheritSub']
+               'NegFill', 'InheritSub', 'NegInheritSub', 'ExceptionLeak', 'NegException', 'StoreLeak',
+               'NegStoreOverwritten', 'ReflTarget$Starter']
 calls = ''.join(f"    invoke-static {{p0}}, {C}/{n};->run(Landroid/content/Context;)V\n" for n in ENTRY_CASES)
 write(SMALI, f'{P}/MainActivity;', header(f'{P}/MainActivity;', 'Landroid/app/Activity;') + ctor('Landroid/app/Activity;') + f"""
 .method protected onCreate(Landroid/os/Bundle;)V
@@ -1307,6 +1393,8 @@ TWINS = {
     'neg_async_task_value': 'async_task_value', 'neg_handler_message': 'handler_message',
     'neg_saved_state': 'saved_state', 'neg_disabled_component': 'lifecycle', 'neg_process_exec': 'process_exec',
     'neg_argument_side_effect': 'argument_side_effect', 'neg_inherited_field': 'inherited_field',
+    'neg_exception_value': 'exception_value', 'neg_object_field_overwritten': 'object_field',
+    'neg_reflection_constant': 'reflection_constant',
 }
 for c in CASES:
     if not c['flow']:

@@ -56,6 +56,11 @@
     invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/NegFill;->run(Landroid/content/Context;)V
     invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/InheritSub;->run(Landroid/content/Context;)V
     invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/NegInheritSub;->run(Landroid/content/Context;)V
+    invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/ExceptionLeak;->run(Landroid/content/Context;)V
+    invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/NegException;->run(Landroid/content/Context;)V
+    invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/StoreLeak;->run(Landroid/content/Context;)V
+    invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/NegStoreOverwritten;->run(Landroid/content/Context;)V
+    invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/ReflTarget$Starter;->run(Landroid/content/Context;)V
     invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/LocationCallbackLeak;->register(Landroid/content/Context;)V
     invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/NegLocationCallback;->register(Landroid/content/Context;)V
     return-void
