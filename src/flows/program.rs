@@ -853,6 +853,15 @@ impl<'a> Program<'a> {
         self.ctors.get(desc.as_slice())
     }
 
+    /// True when app classes `a` and `b` are the same or one extends the other (a call on
+    /// a `b` may run a method `a` defines); true when `b` is not an app class.
+    pub fn related(&self, a: &[u8], b: &[u8]) -> bool {
+        if !self.classes.contains_key(b) {
+            return true;
+        }
+        self.is_self_or_ancestor(a, b) || self.is_self_or_ancestor(b, a)
+    }
+
     /// True when app class `class` is `of` or one of its superclasses.
     fn is_self_or_ancestor(&self, class: &[u8], of: &[u8]) -> bool {
         let mut cur = Some(of);

@@ -233,6 +233,10 @@ struct Val {
     obj: Option<u32>,
     stream: bool,
     uri: Option<usize>,
+    /// A type the value is known to have (type index of the method's dex): from
+    /// `new-instance`, `check-cast` or a callee's declared return type. Virtual calls on
+    /// it run only overrides related to it.
+    ty: Option<u32>,
 }
 
 impl Val {
@@ -250,6 +254,9 @@ impl Val {
         }
         if self.uri != o.uri {
             self.uri = None;
+        }
+        if self.ty != o.ty {
+            self.ty = None;
         }
         self.stream |= o.stream;
         *self != before
@@ -1043,7 +1050,7 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             (0x1c | 0x20 | 0x21 | 0xfe | 0xff, Operands::Index { a, .. })
             | (0x20 | 0x21, Operands::IndexAB { a, .. })
             | (0x21, Operands::AB { a, .. }) => set(st, a, Val::default()),
-            (0x22, Operands::Index { a, .. }) => {
+            (0x22, Operands::Index { a, index }) => {
                 // A fresh object: its app fields are tracked here until it escapes.
                 st.escape_obj(insn.offset);
                 st.heap.retain(|(id, _)| *id != insn.offset);
@@ -1053,9 +1060,16 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
                     a,
                     Val {
                         obj: Some(insn.offset),
+                        ty: Some(index),
                         ..Val::default()
                     },
                 );
+            }
+            // check-cast: the value keeps its data and gains a known type.
+            (0x1f, Operands::Index { a, index }) => {
+                if let Some(v) = st.regs.get_mut(usize::from(a)) {
+                    v.ty = Some(index);
+                }
             }
             (0x23, Operands::IndexAB { a, .. }) => {
                 st.heap.retain(|(id, _)| *id != insn.offset);
@@ -1583,8 +1597,44 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             return Some(result);
         }
 
-        // App methods (the call graph's targets of this site): apply their summaries.
-        let targets = program.targets(self.m, insn.offset);
+        // App methods (the call graph's targets of this site): apply their summaries. On a
+        // receiver of known type only the overrides related to that type can run.
+        let all_targets = program.targets(self.m, insn.offset);
+        let recv_ty = recv
+            .and_then(|r| st.reg(r).ty)
+            .and_then(|t| self.file.type_descriptor_bytes(t).ok());
+        let filtered: Vec<(u32, MethodId)>;
+        let targets: &[(u32, MethodId)] = match recv_ty {
+            Some(ty) if all_targets.len() > 1 => {
+                filtered = all_targets
+                    .iter()
+                    .copied()
+                    .filter(|&(_, t)| {
+                        program
+                            .methods
+                            .get(t as usize)
+                            .is_none_or(|info| program.related(info.class, ty))
+                    })
+                    .collect();
+                if filtered.is_empty() {
+                    all_targets
+                } else {
+                    &filtered
+                }
+            }
+            _ => all_targets,
+        };
+        result.ty = self
+            .file
+            .method_id(site.target)
+            .ok()
+            .and_then(|mid| self.file.proto_id(u32::from(mid.proto_idx)).ok())
+            .map(|p| p.return_type_idx)
+            .filter(|&t| {
+                self.file
+                    .type_descriptor_bytes(t)
+                    .is_ok_and(|d| d.first() == Some(&b'L'))
+            });
         let arg_taint: Vec<Taint> = args.iter().map(|&r| st.eff(r)).collect();
         for &(_, t) in targets {
             let Some(sum) = self.ctx.summaries.get(t as usize) else {
