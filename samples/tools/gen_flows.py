@@ -1344,6 +1344,54 @@ case(id='neg_reflection_constant', feature='reflection: another override of the 
      sink_method=f'{C}/ReflUnused;->leak(Landroid/content/Context;)V', sdk='app', entry='',
      precision='class-hierarchy analysis without instantiation (every override of ReflBase.leak) reports it')
 
+# general Java: virtual dispatch by the receiver's known type
+VS = f'{P}/ValueSource;'
+write(SMALI, VS, f""".class public interface abstract {VS}
+.super Ljava/lang/Object;
+.source "ValueSource.java"
+
+.method public abstract getValue(Landroid/content/Context;)Ljava/lang/String;
+.end method
+""")
+GET_VALUE = '->getValue(Landroid/content/Context;)Ljava/lang/String;'
+for name, body in (('LeakySource', imei('p1', 'v0', 'v1')), ('NegDispatch$Constant', '\n    const-string v0, "const"\n')):
+    d = f'{C}/{name};'
+    write(SMALI, d, header(d, 'Ljava/lang/Object;', 'public', (VS,)) + ctor('Ljava/lang/Object;') + f"""
+.method public getValue(Landroid/content/Context;)Ljava/lang/String;
+    .locals 2
+{body}
+    return-object v0
+.end method
+""")
+def factory(name, cls):
+    d = f'{C}/{cls};'
+    return f"""
+.method public static {name}()L{d[1:]}
+    .locals 1
+    new-instance v0, {d}
+    invoke-direct {{v0}}, {d}-><init>()V
+    return-object v0
+.end method
+"""
+def dispatch_run(holder, make, tag):
+    return run_method(f"""
+    invoke-static {{}}, {C}/{holder};->makeLeaky()L{C[1:]}/LeakySource;
+    invoke-static {{}}, {C}/{holder};->{make}
+    move-result-object v0
+    invoke-interface {{v0, p0}}, {VS}{GET_VALUE}
+    move-result-object v0
+""" + log('i', 'v1', 'v0', tag), 2)
+case_class('DispatchLeak', factory('makeLeaky', 'LeakySource') + dispatch_run('DispatchLeak', f'makeLeaky()L{C[1:]}/LeakySource;', 'Dispatch'))
+case(id='typed_dispatch', feature='general Java: an interface call on a value whose declared type is the leaking implementation',
+     flow=True, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/LeakySource;{GET_VALUE}',
+     sink=LOG_I, sink_kind='log', sink_method=f'{C}/DispatchLeak;{RUN}', sdk='app', entry=MAIN_ONCREATE)
+case_class('NegDispatch', factory('makeLeaky', 'LeakySource') + factory('makeConstant', 'NegDispatch$Constant')
+           + dispatch_run('NegDispatch', f'makeConstant()L{C[1:]}/NegDispatch$Constant;', 'NegDispatch'))
+case(id='neg_typed_dispatch', feature='general Java: the same interface call on a value declared as the constant implementation (the leaking one is instantiated too)',
+     flow=False, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/LeakySource;{GET_VALUE}',
+     sink=LOG_I, sink_kind='log', sink_method=f'{C}/NegDispatch;{RUN}', sdk='app', entry=MAIN_ONCREATE,
+     precision='class-hierarchy (or rapid type) analysis alone (every instantiated implementation) reports it')
+
 # ---------------------------------------------------------------- entry points
 ENTRY_CASES = ['DirectLeak', 'InstanceFieldLeak', 'StaticFieldLeak', 'ArrayLeak', 'ListLeak', 'MapLeak',
                'StringBuilderLeak', 'HelperLeak', 'ThreadLeak', 'SmsLeak', 'FileLeak', 'PrefsLeak', 'IntentLeak',
@@ -1353,7 +1401,7 @@ ENTRY_CASES = ['DirectLeak', 'InstanceFieldLeak', 'StaticFieldLeak', 'ArrayLeak'
                'FormatterLeak', 'NegFormatter', 'ArrayCopyLeak', 'NegArrayCopy', 'FieldListenerLeak',
                'AsyncTaskLeak', 'NegAsyncTask', 'HandlerLeak', 'NegHandler', 'ExecLeak', 'NegExec', 'FillLeak',
                'NegFill', 'InheritSub', 'NegInheritSub', 'ExceptionLeak', 'NegException', 'StoreLeak',
-               'NegStoreOverwritten', 'ReflTarget$Starter']
+               'NegStoreOverwritten', 'ReflTarget$Starter', 'DispatchLeak', 'NegDispatch']
 calls = ''.join(f"    invoke-static {{p0}}, {C}/{n};->run(Landroid/content/Context;)V\n" for n in ENTRY_CASES)
 write(SMALI, f'{P}/MainActivity;', header(f'{P}/MainActivity;', 'Landroid/app/Activity;') + ctor('Landroid/app/Activity;') + f"""
 .method protected onCreate(Landroid/os/Bundle;)V
@@ -1394,7 +1442,7 @@ TWINS = {
     'neg_saved_state': 'saved_state', 'neg_disabled_component': 'lifecycle', 'neg_process_exec': 'process_exec',
     'neg_argument_side_effect': 'argument_side_effect', 'neg_inherited_field': 'inherited_field',
     'neg_exception_value': 'exception_value', 'neg_object_field_overwritten': 'object_field',
-    'neg_reflection_constant': 'reflection_constant',
+    'neg_reflection_constant': 'reflection_constant', 'neg_typed_dispatch': 'typed_dispatch',
 }
 for c in CASES:
     if not c['flow']:

@@ -61,6 +61,8 @@
     invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/StoreLeak;->run(Landroid/content/Context;)V
     invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/NegStoreOverwritten;->run(Landroid/content/Context;)V
     invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/ReflTarget$Starter;->run(Landroid/content/Context;)V
+    invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/DispatchLeak;->run(Landroid/content/Context;)V
+    invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/NegDispatch;->run(Landroid/content/Context;)V
     invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/LocationCallbackLeak;->register(Landroid/content/Context;)V
     invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/NegLocationCallback;->register(Landroid/content/Context;)V
     return-void
