@@ -494,6 +494,28 @@ mod tests {
     }
 
     #[test]
+    fn propagator_flow_forms() {
+        let text = "format = 1\n[[propagator]]\nclasses=['La;']\nmethods=['m']\nflow=['receiver->arg:2', 'arg:0->arg:3', 'alias:arg:1', 'args->return']\n";
+        let c = ApiCatalog::parse(text, "t.toml").expect("parses");
+        let f = c.propagator("La;", "m").expect("indexed");
+        assert_eq!(f.receiver_to_arg, Some(2));
+        assert_eq!(f.arg_to_arg, Some((0, 3)));
+        assert_eq!(f.alias_arg, Some(1));
+        assert!(f.args_to_return && !f.args_to_receiver && !f.receiver_to_return);
+        for bad in ["receiver->arg:x", "arg:1->receiver", "alias:0", "anything"] {
+            let text = format!(
+                "format = 1\n[[propagator]]\nclasses=['La;']\nmethods=['m']\nflow=['{bad}']\n"
+            );
+            assert!(ApiCatalog::parse(&text, "t.toml").is_err(), "{bad}");
+        }
+        let embedded = ApiCatalog::embedded().expect("embedded");
+        let fmt = embedded
+            .propagator("Ljava/util/Formatter;", "<init>")
+            .expect("Formatter");
+        assert_eq!(fmt.alias_arg, Some(0));
+    }
+
+    #[test]
     fn every_data_type_is_in_the_vocabulary() {
         let vocab: toml::Table =
             toml::from_str(include_str!("../../sdk-signatures/data-types.toml")).unwrap();
