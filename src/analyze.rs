@@ -88,7 +88,10 @@ impl Analyzer {
         // independently: build them side by side (as `sdkflow flows` does), not one after
         // the other.
         let (detections, graph) = if self.options.no_flows {
-            (detect_app(&app, &multidex, manifest.as_ref(), &detector), None)
+            (
+                detect_app(&app, &multidex, manifest.as_ref(), &detector),
+                None,
+            )
         } else {
             rayon::join(
                 || detect_app(&app, &multidex, manifest.as_ref(), &detector),

@@ -198,7 +198,10 @@ fn droidbench_precision_and_recall() {
         silent_rate
     );
 
-    assert!(errors.is_empty(), "APKs the engine could not analyse: {errors:#?}");
+    assert!(
+        errors.is_empty(),
+        "APKs the engine could not analyse: {errors:#?}"
+    );
     assert!(
         total.precision() >= MIN_PRECISION,
         "precision {:.3} < {MIN_PRECISION}",

@@ -64,7 +64,10 @@ pub fn written_by_call(name: &str, extends: &dyn Fn(&[u8]) -> bool) -> Option<Ch
     match name {
         "execute" | "executeOnExecutor" if extends(ASYNC_TASK) => Some(Channel::AsyncParams),
         "publishProgress" if extends(ASYNC_TASK) => Some(Channel::AsyncProgress),
-        "sendMessage" | "sendMessageDelayed" | "sendMessageAtTime" | "sendMessageAtFrontOfQueue"
+        "sendMessage"
+        | "sendMessageDelayed"
+        | "sendMessageAtTime"
+        | "sendMessageAtFrontOfQueue"
         | "dispatchMessage"
             if extends(HANDLER) =>
         {

@@ -60,7 +60,8 @@ impl CallbackTypes {
 
     /// Parse a callback-type list; `name` is used in errors.
     pub fn parse(text: &str, name: &str) -> Result<Self, Error> {
-        let bad = |reason: String| Error::malformed(Location::file(name), Format::Signature, reason);
+        let bad =
+            |reason: String| Error::malformed(Location::file(name), Format::Signature, reason);
         let file: CallbackFile = toml::from_str(text).map_err(|e| bad(e.message().to_string()))?;
         if file.format != 1 {
             return Err(bad(format!("unsupported format {}", file.format)));

@@ -551,7 +551,8 @@ impl<'a> Program<'a> {
         }
         let mut classes: HashSet<Vec<u8>> = HashSet::new();
         for c in manifest.components.iter().filter(|c| c.enabled) {
-            let mut cur: Option<Vec<u8>> = Some(format!("L{};", c.name.replace('.', "/")).into_bytes());
+            let mut cur: Option<Vec<u8>> =
+                Some(format!("L{};", c.name.replace('.', "/")).into_bytes());
             for _ in 0..MAX_CHAIN {
                 let Some(desc) = cur.take() else { break };
                 cur = self
@@ -842,7 +843,9 @@ impl<'a> Program<'a> {
         if name.len() < 3
             || name.len() > 512
             || !name.contains(&b'.')
-            || name.iter().any(|&b| b == b'/' || b == b';' || b.is_ascii_whitespace())
+            || name
+                .iter()
+                .any(|&b| b == b'/' || b == b';' || b.is_ascii_whitespace())
         {
             return None;
         }

@@ -11,8 +11,8 @@
 
 use std::collections::HashMap;
 
-use super::channels;
 use super::catalog::{ApiCatalog, Yields};
+use super::channels;
 use super::program::{ListOp, MethodId, Program};
 use crate::dex::insn::{Instruction, Opcode, Operands};
 use crate::dex::{CodeItem, DexFile, invoke_site};
@@ -1371,16 +1371,12 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
 
         // Objects handed to a call escape local field tracking; a constructor's receiver
         // does not (the constructor's own field writes go to the global table).
-        let is_init = program
-            .methods
-            .get(self.m as usize)
-            .is_some()
-            && self
-                .file
-                .method_id(site.target)
-                .ok()
-                .and_then(|mid| self.file.string_bytes(mid.name_idx).ok())
-                .is_some_and(|n| n == b"<init>");
+        let is_init = self
+            .file
+            .method_id(site.target)
+            .ok()
+            .and_then(|mid| self.file.string_bytes(mid.name_idx).ok())
+            .is_some_and(|n| n == b"<init>");
         for (i, &r) in args.iter().enumerate() {
             if !(is_init && i == 0 && recv.is_some()) {
                 st.escape(r);
@@ -1390,7 +1386,11 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
         // Values handed to a framework channel (`AsyncTask.execute(args)`).
         if let Some(id) = callee.channel {
             let mut t = Taint::default();
-            let from: &[u32] = if data_args.is_empty() { &args } else { &data_args };
+            let from: &[u32] = if data_args.is_empty() {
+                &args
+            } else {
+                &data_args
+            };
             for &r in from {
                 t.union(&st.eff(r));
             }
