@@ -5,7 +5,8 @@
 #
 #   bash benches/flows.sh [-n RUNS] [--no-build] [--before BIN] [APK...]
 #
-# --before BIN also times `BIN flows` (a build of another commit, e.g. main) in the same run.
+# --before BIN also times `BIN flows` and `BIN audit` (a build of another commit, e.g. main) in
+# the same run.
 # Prints per APK and task: median and min wall time (ms) over RUNS runs after one warm-up,
 # the ratio to the floor and to `inspect`, peak RSS (GNU time %M) and RSS / APK size.
 # Targets (issue 12): flows <= 3x inspect on the 16-dex APK; flows <= 6x and audit <= 8x the
@@ -62,7 +63,8 @@ for apk in "${APKS[@]}"; do
          "inspect|$BIN inspect $apk --format json"
          "flows|$BIN flows $apk --format json"
          "audit|$BIN audit $apk --policy $POLICY --format json")
-  [ -n "$BEFORE" ] && tasks+=("flows(before)|$BEFORE flows $apk --format json")
+  [ -n "$BEFORE" ] && tasks+=("flows(before)|$BEFORE flows $apk --format json"
+                              "audit(before)|$BEFORE audit $apk --policy $POLICY --format json")
   for t in "${tasks[@]}"; do
     label=${t%%|*}
     read -r -a cmd <<< "${t#*|}"

@@ -240,26 +240,27 @@ struct Val {
 }
 
 impl Val {
+    /// Join `o` into `self` (without cloning: this runs for every register at every join).
     fn join(&mut self, o: &Val) -> bool {
-        let before = self.clone();
-        self.taint.union(&o.taint);
-        if self.konst != o.konst {
-            self.konst = None;
+        fn meet<T: PartialEq>(a: &mut Option<T>, b: &Option<T>) -> bool {
+            if a.is_some() && a != b {
+                *a = None;
+                true
+            } else {
+                false
+            }
         }
-        if self.string != o.string {
-            self.string = None;
+        let mut changed = self.taint.union(&o.taint);
+        changed |= meet(&mut self.konst, &o.konst);
+        changed |= meet(&mut self.string, &o.string);
+        changed |= meet(&mut self.obj, &o.obj);
+        changed |= meet(&mut self.uri, &o.uri);
+        changed |= meet(&mut self.ty, &o.ty);
+        if o.stream && !self.stream {
+            self.stream = true;
+            changed = true;
         }
-        if self.obj != o.obj {
-            self.obj = None;
-        }
-        if self.uri != o.uri {
-            self.uri = None;
-        }
-        if self.ty != o.ty {
-            self.ty = None;
-        }
-        self.stream |= o.stream;
-        *self != before
+        changed
     }
 }
 
@@ -295,6 +296,10 @@ impl State {
     fn reg(&self, r: u32) -> Val {
         self.regs.get(r as usize).cloned().unwrap_or_default()
     }
+    /// The object register `r` points to (no clone of the value).
+    fn obj_of(&self, r: u32) -> Option<u32> {
+        self.regs.get(r as usize).and_then(|v| v.obj)
+    }
     fn set(&mut self, r: u32, v: Val) {
         if let Some(slot) = self.regs.get_mut(r as usize) {
             *slot = v;
@@ -315,20 +320,24 @@ impl State {
     }
     /// The value's labels plus those of the object it points to.
     fn eff(&self, r: u32) -> Taint {
-        let v = self.reg(r);
-        let mut t = v.taint;
+        let Some(v) = self.regs.get(r as usize) else {
+            return Taint::default();
+        };
+        let mut t = v.taint.clone();
         if let Some(o) = v.obj.and_then(|id| self.obj(id)) {
             t.union(&o.all);
         }
         t
     }
     fn stream(&self, r: u32) -> bool {
-        let v = self.reg(r);
+        let Some(v) = self.regs.get(r as usize) else {
+            return false;
+        };
         v.stream || v.obj.and_then(|id| self.obj(id)).is_some_and(|o| o.stream)
     }
     /// The object in register `r` escapes: its local fields go to the global table.
     fn escape(&mut self, r: u32) {
-        if let Some(id) = self.reg(r).obj {
+        if let Some(id) = self.obj_of(r) {
             self.escape_obj(id);
         }
     }
@@ -347,7 +356,7 @@ impl State {
     /// The local field value of the untracked-yet object in register `r`: `None` when the
     /// global table decides (no local object, or no local write of `field` yet).
     fn local_field(&self, r: u32, field: u32) -> Option<Taint> {
-        let o = self.obj(self.reg(r).obj?)?;
+        let o = self.obj(self.obj_of(r)?)?;
         o.fields
             .as_ref()?
             .iter()
@@ -357,7 +366,7 @@ impl State {
 
     /// Store into a local object's field; false when the object is not tracked locally.
     fn set_local_field(&mut self, r: u32, field: u32, t: Taint) -> bool {
-        let Some(id) = self.reg(r).obj else {
+        let Some(id) = self.obj_of(r) else {
             return false;
         };
         let Some(fs) = self
@@ -1004,7 +1013,9 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
                 let mut v = pending.unwrap_or_default();
                 if v.obj.is_none() {
                     let id = insn.offset | RESULT_OBJ;
-                    st.heap.retain(|(x, _)| *x != id);
+                    if st.obj(id).is_some() {
+                        st.heap.retain(|(x, _)| *x != id);
+                    }
                     v.obj = Some(id);
                 }
                 set(st, a, v)
@@ -1051,10 +1062,19 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             | (0x20 | 0x21, Operands::IndexAB { a, .. })
             | (0x21, Operands::AB { a, .. }) => set(st, a, Val::default()),
             (0x22, Operands::Index { a, index }) => {
-                // A fresh object: its app fields are tracked here until it escapes.
+                // A fresh object of an app class: its fields are tracked here until it
+                // escapes (framework objects have no app fields to track).
                 st.escape_obj(insn.offset);
-                st.heap.retain(|(id, _)| *id != insn.offset);
-                st.obj_mut(insn.offset).fields = Some(Vec::new());
+                if st.obj(insn.offset).is_some() {
+                    st.heap.retain(|(id, _)| *id != insn.offset);
+                }
+                let app = self
+                    .file
+                    .type_descriptor_bytes(index)
+                    .is_ok_and(|d| self.ctx.program.is_app_class(d));
+                if app {
+                    st.obj_mut(insn.offset).fields = Some(Vec::new());
+                }
                 set(
                     st,
                     a,
@@ -1601,7 +1621,7 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
         // receiver of known type only the overrides related to that type can run.
         let all_targets = program.targets(self.m, insn.offset);
         let recv_ty = recv
-            .and_then(|r| st.reg(r).ty)
+            .and_then(|r| st.regs.get(r as usize).and_then(|v| v.ty))
             .and_then(|t| self.file.type_descriptor_bytes(t).ok());
         let filtered: Vec<(u32, MethodId)>;
         let targets: &[(u32, MethodId)] = match recv_ty {
