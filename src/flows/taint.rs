@@ -411,8 +411,9 @@ impl State {
         let mut lost = Vec::new();
         for (a, b) in self.regs.iter().zip(&o.regs) {
             if a.obj != b.obj {
-                lost.extend(a.obj);
-                lost.extend(b.obj);
+                // Only objects allocated here track fields locally.
+                lost.extend(a.obj.filter(|&id| id < RESULT_OBJ));
+                lost.extend(b.obj.filter(|&id| id < RESULT_OBJ));
             }
         }
         for (a, b) in self.regs.iter_mut().zip(&o.regs) {
@@ -1007,11 +1008,16 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
                 set(st, a, v);
             }
             (0x0a | 0x0b, Operands::A { a }) => set(st, a, pending.unwrap_or_default()),
-            // An object a call returns is one abstract object per call site, so what is
-            // stored into it (an array from `Array.newInstance`) is seen through it.
+            // An array (or untyped object) a call returns is one abstract object per call
+            // site, so what is stored into it (`Array.newInstance`) is seen through it.
             (0x0c, Operands::A { a }) => {
                 let mut v = pending.unwrap_or_default();
-                if v.obj.is_none() {
+                let container = v.ty.is_none_or(|t| {
+                    self.file
+                        .type_descriptor_bytes(t)
+                        .is_ok_and(|d| d.first() == Some(&b'[') || d == b"Ljava/lang/Object;")
+                });
+                if v.obj.is_none() && container {
                     let id = insn.offset | RESULT_OBJ;
                     if st.obj(id).is_some() {
                         st.heap.retain(|(x, _)| *x != id);
@@ -1388,6 +1394,18 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             args.iter().skip(1).copied().collect()
         };
         let mut result = Val::default();
+        // The declared return type (object and array types).
+        result.ty = self
+            .file
+            .method_id(site.target)
+            .ok()
+            .and_then(|mid| self.file.proto_id(u32::from(mid.proto_idx)).ok())
+            .map(|p| p.return_type_idx)
+            .filter(|&t| {
+                self.file
+                    .type_descriptor_bytes(t)
+                    .is_ok_and(|d| matches!(d.first(), Some(b'L' | b'[')))
+            });
 
         // Objects handed to a call escape local field tracking; a constructor's receiver
         // does not (the constructor's own field writes go to the global table).
@@ -1644,17 +1662,7 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             }
             _ => all_targets,
         };
-        result.ty = self
-            .file
-            .method_id(site.target)
-            .ok()
-            .and_then(|mid| self.file.proto_id(u32::from(mid.proto_idx)).ok())
-            .map(|p| p.return_type_idx)
-            .filter(|&t| {
-                self.file
-                    .type_descriptor_bytes(t)
-                    .is_ok_and(|d| d.first() == Some(&b'L'))
-            });
+
         let arg_taint: Vec<Taint> = args.iter().map(|&r| st.eff(r)).collect();
         for &(_, t) in targets {
             let Some(sum) = self.ctx.summaries.get(t as usize) else {
