@@ -7,7 +7,11 @@
 #                                    byte with the committed samples/apk/*.apk (exit 1 if any differ)
 #
 # Sources: samples/<name>/AndroidManifest.xml, res/ (optional), smali/ -> classes.dex,
-# smali2/ -> classes2.dex, ..., native/*.c -> lib/<abi>/lib*.so for arm64-v8a and armeabi-v7a.
+# smali2/ -> classes2.dex, ..., native/*.c -> lib/<abi>/lib*.so for arm64-v8a and armeabi-v7a,
+# native-assets/*.c -> assets/lib*.so for the one ABI its `// abi:` line names (packers keep
+# their loaders there).
+# Optional per sample: entries.txt (extra zip entries, names as printf formats, for names a
+# source tree should not hold) and post.sh (run on the unsigned APK before signing).
 # `broken` is not built from source: it is `multidex` post-processed (classes2.dex replaced by
 # a corrupted dex, lib/arm64-v8a/libBugly.so replaced by a non-ELF file) and re-signed.
 #
@@ -24,7 +28,7 @@ export TZ=UTC LC_ALL=C
 HERE="$(cd "$(dirname "$0")" && pwd)"
 FW="${FW:-/usr/share/android-framework-res/framework-res.apk}"
 KS="$HERE/keystore/throwaway.jks"
-ALL=(basic multidex obfuscated flows broken)
+ALL=(basic multidex obfuscated flows broken hostile vendor-demo vendor-tool leftovers packed share-plugins)
 ABIS=(arm64-v8a armeabi-v7a)
 STAMP='1981-01-01 00:00:00'
 
@@ -101,6 +105,25 @@ build_native() { # build_native SRCDIR STAGE
   done
 }
 
+# native-assets/<name>.c -> assets/<name>.so, built for the ABI named by its `// abi:` line.
+build_native_assets() { # build_native_assets SRCDIR STAGE
+  local src="$1" stage="$2" c
+  [ -d "$src/native-assets" ] || return 0
+  mkdir -p "$stage/assets"
+  for c in "$src"/native-assets/*.c; do
+    local lib abi cc needed=() n stubs
+    lib="$(basename "$c" .c)"
+    abi="$(sed -n 's|^// abi: ||p' "$c")"
+    [ -n "$abi" ] || die "$c: no '// abi:' line"
+    stubs="$WORK/stubs/$abi"
+    [ -d "$stubs" ] || build_stubs "$abi" "$stubs"
+    read -r -a cc <<< "$(cc_for "$abi")"
+    for n in $(sed -n 's|^// needed: ||p' "$c"); do needed+=("-l$n"); done
+    "${cc[@]}" "${CFLAGS[@]}" -I"$HERE/native-stubs" -Wl,-soname,"$lib.so" -o "$stage/assets/$lib.so" \
+      "$c" -L"$stubs" -Wl,--no-as-needed "${needed[@]}"
+  done
+}
+
 # Zip the staged files into the aapt-made base APK, sorted, with fixed timestamps.
 # Native libraries are stored (not deflated) when the manifest says extractNativeLibs="false",
 # as the Android Gradle plugin does; zipalign -p then page-aligns them.
@@ -118,6 +141,20 @@ add_entries() { # add_entries STAGE APK STORE_LIBS(0|1)
       fi
     fi
   )
+}
+
+# entries.txt: `NAME<TAB>CONTENT` per line (`#` comments), both printf(1) formats, staged as
+# files so add_entries zips them like the rest (names must not contain a newline).
+stage_entries() { # stage_entries ENTRIES_TXT STAGE
+  local list="$1" stage="$2" fmt body name
+  while IFS=$'\t' read -r fmt body; do
+    case "$fmt" in ''|'#'*) continue ;; esac
+    # shellcheck disable=SC2059  # the line is a printf format on purpose
+    name="$(printf "$fmt")"
+    mkdir -p "$stage/$(dirname -- "$name")"
+    # shellcheck disable=SC2059
+    printf "$body" > "$stage/$name"
+  done < "$list"
 }
 
 sign() { # sign UNSIGNED_APK OUT_APK
@@ -146,8 +183,11 @@ build_app() { # build_app NAME
     i=$((i + 1))
   done
   build_native "$src" "$w/stage"
+  build_native_assets "$src" "$w/stage"
+  [ -f "$src/entries.txt" ] && stage_entries "$src/entries.txt" "$w/stage"
   grep -q 'android:extractNativeLibs="false"' "$src/AndroidManifest.xml" && store=1
   add_entries "$w/stage" "$w/base.apk" "$store"
+  [ -f "$src/post.sh" ] && bash "$src/post.sh" "$w/base.apk"
   sign "$w/base.apk" "$OUT/$name.apk"
 }
 

@@ -28,6 +28,7 @@ pub mod native;
 pub mod policy;
 pub mod reader;
 pub mod report;
+pub mod summary;
 
 pub use error::{Error, Format, Location, Result};
 pub use limits::Limits;

@@ -35,6 +35,8 @@ enum Command {
     Audit(cmd::audit::Args),
     /// Trace personal data from the APIs that read it to where it is sent.
     Flows(cmd::flows::Args),
+    /// Summarise many audits (JSON Lines): SDKs embedded and declared, common gaps.
+    Summary(cmd::summary::Args),
 }
 
 fn main() -> ExitCode {
@@ -48,11 +50,16 @@ fn main() -> ExitCode {
         Command::Policy(args) => cmd::policy::run(args),
         Command::Audit(args) => cmd::audit::run(args),
         Command::Flows(args) => cmd::flows::run(args),
+        Command::Summary(args) => cmd::summary::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
-            eprintln!("sdkflow: error: {err}");
+            // Errors quote inputs (file and entry names, values): shown with controls escaped.
+            eprintln!(
+                "sdkflow: error: {}",
+                sdkflow::report::sanitize::shown(&err.to_string())
+            );
             ExitCode::from(err.exit_code())
         }
     }

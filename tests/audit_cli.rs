@@ -137,6 +137,7 @@ fn baseline_written_then_used_suppresses_everything_known() {
     let mut app = fixture::app();
     app.detections.sdks.push(sdkflow::detect::Detection {
         bundled_by: Vec::new(),
+        plugins: Vec::new(),
         id: "getui-push".into(),
         name: "Getui Push".into(),
         name_zh: Some("个推".into()),

@@ -155,6 +155,7 @@ fn stale_disclosure_only_for_listed_sdks_absent_from_the_apk() {
     let mut input = fixture::input();
     input.app.detections.sdks.push(sdkflow::detect::Detection {
         bundled_by: Vec::new(),
+        plugins: Vec::new(),
         id: "umeng-analytics".into(),
         name: "Umeng Analytics".into(),
         name_zh: None,
@@ -434,6 +435,7 @@ fn baseline_suppresses_known_findings_by_rule_and_subject_not_line() {
     // And add a new SDK: only it is left.
     input.app.detections.sdks.push(sdkflow::detect::Detection {
         bundled_by: Vec::new(),
+        plugins: Vec::new(),
         id: "getui-push".into(),
         name: "Getui Push".into(),
         name_zh: Some("个推".into()),

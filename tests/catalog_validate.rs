@@ -390,3 +390,61 @@ packages = ["cn.jpush"]
     );
     assert_ne!(jpush, "JPush (site override)");
 }
+
+#[test]
+fn packer_and_plugin_rules_are_checked() {
+    let packer = |block: &str| GOOD.replace("\n[match]\n", &format!("\n{block}\n[match]\n"));
+    assert_eq!(
+        problems(&[(
+            "acme.toml",
+            &packer("[packer]\napplication = [\"com.acme.Stub\"]\nfiles = [\"libacmeshell*.so\"]")
+        )]),
+        Vec::<String>::new()
+    );
+    rejects(&packer("[packer]"), "packer", "stub application or a file");
+    rejects(
+        &packer("[packer]\nfiles = [\"acme.dat\"]"),
+        "packer.files[0]",
+        ".so",
+    );
+    rejects(
+        &packer("[packer]\napplication = [\"Stub\"]"),
+        "packer.application[0]",
+        "class name",
+    );
+    rejects(
+        &packer("[packer]\nfiles = [\"libx.so\"]\nstub = [\"x\"]"),
+        "stub",
+        "unknown field",
+    );
+    let plugin = |platform: &str, package: &str| {
+        format!("{GOOD}\n[[plugin]]\nplatform = \"{platform}\"\npackages = [\"{package}\"]\n")
+    };
+    let other = GOOD
+        .replace("id = \"acme\"", "id = \"wechat\"")
+        .replace("com.acme.sdk", "com.wechat.sdk")
+        .replace("libacme", "libwechat")
+        .replace("api.acme.com", "api.wechat.com");
+    assert_eq!(
+        problems(&[
+            ("acme.toml", &plugin("wechat", "com.acme.sdk.wechat")),
+            ("wechat.toml", &other)
+        ]),
+        Vec::<String>::new()
+    );
+    rejects(
+        &plugin("nobody", "com.acme.sdk.wechat"),
+        "plugin[0].platform",
+        "no signature",
+    );
+    rejects(
+        &plugin("acme", "com.acme.sdk.wechat"),
+        "plugin[0].platform",
+        "its own plugin",
+    );
+    rejects(
+        &plugin("acme", "com.other.wechat"),
+        "plugin[0].packages[0]",
+        "not a package under",
+    );
+}

@@ -80,7 +80,7 @@ fn talkingdata_gone_in_later_uiautomator2_build() {
     assert!(found.host_only.iter().all(|d| d.id != "talkingdata"));
     assert_eq!(third_party_ids(&found), Vec::<String>::new());
     // The same plain libraries as the earlier build (android.support, androidx, commons,
-    // nanohttpd, okhttp per dexdump's package list).
+    // nanohttpd, okhttp and okio per dexdump's package list).
     assert_eq!(
         library_ids(&found),
         [
@@ -88,7 +88,8 @@ fn talkingdata_gone_in_later_uiautomator2_build() {
             "androidx",
             "apache-commons",
             "nanohttpd",
-            "okhttp"
+            "okhttp",
+            "okio"
         ]
     );
 }

@@ -98,7 +98,8 @@ fn app_package_that_is_a_parent_of_an_sdk_prefix_does_not_hide_the_sdk() {
 
 #[test]
 fn obfuscated_amap_location_is_found_by_its_manifest_at_medium_confidence() {
-    // Code renamed to a.a.a; the stable anchors are the APSService and the API key.
+    // Code renamed to a.a.a; the stable anchors are the APSService (R8 keeps the classes
+    // the manifest names, so the class is there under its name) and the API key.
     let manifest = Manifest {
         package: "com.example.delivery".into(),
         components: vec![component(
@@ -114,7 +115,12 @@ fn obfuscated_amap_location_is_found_by_its_manifest_at_medium_confidence() {
     };
     s.add_classes(
         "classes.dex",
-        ["a.a.a", "a.a.b", "com.example.delivery.Main"],
+        [
+            "a.a.a",
+            "a.a.b",
+            "com.amap.api.location.APSService",
+            "com.example.delivery.Main",
+        ],
     );
     let found = detect(&s);
     let d = assert_detects(&found, "amap-location", Confidence::Medium);

@@ -66,3 +66,55 @@ fn chromium_renders_every_finding() {
     let png = std::fs::read(out.join("report.png")).expect("screenshot");
     assert!(png.starts_with(b"\x89PNG"), "screenshot is a PNG");
 }
+
+/// The report of `samples/apk/hostile.apk` (meta-data with `<img src=…>` and a
+/// `javascript:` link, a versionName with terminal escapes) in the browser: Chromium builds no element from
+/// input text, and the page's Content-Security-Policy is the one it enforces.
+#[test]
+fn chromium_builds_no_element_from_hostile_input() {
+    let out = common::repo().join("target/html-render-hostile");
+    std::fs::create_dir_all(&out).expect("out dir");
+    let file = out.join("hostile.html");
+    let policy = common::repo().join("samples/policies/demo-shop.md");
+    let apk = common::sample_apk("hostile");
+    let (code, html, err) = common::sdkflow(&[
+        "audit",
+        apk.to_str().expect("path"),
+        "--policy",
+        policy.to_str().expect("path"),
+        "--format",
+        "html",
+        "--no-flows",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(html.contains("Content-Security-Policy"));
+    std::fs::write(&file, &html).expect("write report");
+    let status = Command::new("bash")
+        .arg(common::repo().join("tests/html_render.sh"))
+        .arg(&file)
+        .arg(&out)
+        .status()
+        .expect("run tests/html_render.sh");
+    assert!(
+        status.success(),
+        "headless Chromium failed (exit {status}); install it with `apt-get install -y chromium`"
+    );
+    let dom = std::fs::read_to_string(out.join("dom.html")).expect("dumped DOM");
+    let lower = dom.to_lowercase();
+    for element in ["<script", "<img", "<iframe", "<a href=\"javascript"] {
+        assert!(
+            !lower.contains(element),
+            "Chromium built {element} from input text"
+        );
+    }
+    // The hostile values are there, as text.
+    assert!(
+        dom.contains("UMENG_CHANNEL = &lt;img src=https://host.example/p.png&gt;"),
+        "meta-data shown as text"
+    );
+    assert!(
+        dom.contains("1.0\\u{1b}[2J\\u{9b}31m"),
+        "versionName escapes shown"
+    );
+    assert!(dom.contains("class=\"finding "), "findings rendered");
+}

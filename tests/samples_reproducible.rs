@@ -21,7 +21,19 @@ fn build_sh_check_rebuilds_byte_identical_apks() {
         "build.sh --check failed:\n{stdout}\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    for name in ["basic", "multidex", "obfuscated", "flows", "broken"] {
+    for name in [
+        "basic",
+        "multidex",
+        "obfuscated",
+        "flows",
+        "broken",
+        "hostile",
+        "vendor-demo",
+        "vendor-tool",
+        "leftovers",
+        "packed",
+        "share-plugins",
+    ] {
         assert!(
             stdout.contains(&format!("same      {name}.apk")),
             "{name}: {stdout}"

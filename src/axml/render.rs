@@ -109,7 +109,11 @@ fn write_element(
     if declare {
         let used: Vec<&(String, String)> = prefixes.map.iter().collect();
         for (uri, prefix) in used {
-            start.push_attribute((format!("xmlns:{prefix}").as_str(), uri.as_str()));
+            let key = format!("xmlns:{prefix}");
+            start.push_attribute(quick_xml::events::attributes::Attribute {
+                key: quick_xml::name::QName(key.as_str()),
+                value: escape_visible(uri).into(),
+            });
         }
     }
     let mut written: HashSet<String> = HashSet::new();
@@ -127,8 +131,11 @@ fn write_element(
         if !written.insert(qname.clone()) {
             continue;
         }
-        let value = attribute_text(a, naming);
-        start.push_attribute((qname.as_str(), value.as_str()));
+        let value = escape_visible(&attribute_text(a, naming));
+        start.push_attribute(quick_xml::events::attributes::Attribute {
+            key: quick_xml::name::QName(qname.as_str()),
+            value: value.into(),
+        });
     }
     let empty = e.children.is_empty() && e.text.is_none();
     if empty {
@@ -137,12 +144,34 @@ fn write_element(
     }
     let _ = w.write_event(Event::Start(start));
     if let Some(text) = &e.text {
-        let _ = w.write_event(Event::Text(BytesText::new(text)));
+        let _ = w.write_event(Event::Text(BytesText::from_escaped(escape_visible(text))));
     }
     for c in &e.children {
         write_element(w, c, prefixes, naming, false);
     }
     let _ = w.write_event(Event::End(BytesEnd::new(name)));
+}
+
+/// XML escaping that also writes control characters (C0, DEL, C1, bidirectional
+/// controls; [`crate::report::sanitize::is_control`]) as character references: the
+/// output is shown in terminals, where they would be live escape sequences; a reader
+/// that unescapes gets the stored text back.
+fn escape_visible(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if crate::report::sanitize::is_control(c) => {
+                out.push_str(&format!("&#x{:x};", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Element and attribute names must be XML names; hostile files store anything.

@@ -12,7 +12,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use rayon::prelude::*;
 
-pub use model::{CATEGORIES, FORMAT_VERSION, Matchers, Sdk, VersionRules};
+pub use model::{CATEGORIES, FORMAT_VERSION, Matchers, PackerRules, PluginRule, Sdk, VersionRules};
 pub use validate::ValidationError;
 
 /// A loaded catalogue: the signatures, the data-type vocabulary they refer to, and the

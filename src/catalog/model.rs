@@ -96,6 +96,14 @@ pub struct Sdk {
     /// What to look for in an APK.
     #[serde(default, rename = "match")]
     pub matchers: Matchers,
+    /// Present when this signature is an app packer (加固): how a packed app shows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub packer: Option<PackerRules>,
+    /// Platform plugins this SDK ships in its own code (a share SDK's WeChat and QQ
+    /// plugins): the platform's manifest entries and hosts belong to this SDK when the
+    /// platform's own code is absent.
+    #[serde(default, rename = "plugin", skip_serializing_if = "Vec::is_empty")]
+    pub plugins: Vec<PluginRule>,
     /// Where the SDK records its version.
     #[serde(default)]
     pub version: VersionRules,
@@ -148,6 +156,32 @@ pub struct Matchers {
     /// Host names; a host matches itself and its subdomains.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hosts: Vec<String>,
+}
+
+/// How a packed app shows its packer. A packed app's real dex is encrypted and loaded at
+/// run time by the packer's stub application and native library.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackerRules {
+    /// Stub `Application` class names the packer puts in the manifest
+    /// (`com.stub.StubApp`); `*` allowed at the start or end, as for components.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub application: Vec<String>,
+    /// File-name globs of the packer's native libraries, under `lib/` or `assets/`
+    /// (`libjiagu*.so`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<String>,
+}
+
+/// One platform plugin of an SDK (`[[plugin]]`).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PluginRule {
+    /// Id of the platform's own signature (`wechat-opensdk`).
+    pub platform: String,
+    /// Packages of this SDK's code that implement the plugin (`cn.sharesdk.wechat`):
+    /// sub-packages of the SDK's own `match.packages`.
+    pub packages: Vec<String>,
 }
 
 /// Where an SDK records its version.

@@ -243,6 +243,65 @@ fn check_sdk(catalog: &Catalog, file: &str, sdk: &Sdk) -> Vec<ValidationError> {
         |d| known.contains(d),
         "a data-type id of data-types.toml",
     );
+    if let Some(packer) = &sdk.packer {
+        c.each(
+            "packer.application",
+            &packer.application,
+            |s| pattern::is_component_pattern(s) && s.contains('.'),
+            "a class name (with `*` only at the start or end)",
+        );
+        c.each(
+            "packer.files",
+            &packer.files,
+            pattern::is_native_lib_pattern,
+            "a `.so` file name glob",
+        );
+        if packer.application.is_empty() && packer.files.is_empty() {
+            c.fail(
+                "packer",
+                "a packer needs a stub application or a file pattern",
+            );
+        }
+    }
+    let mut platforms = HashSet::new();
+    for (i, plugin) in sdk.plugins.iter().enumerate() {
+        if plugin.platform == sdk.id {
+            c.fail(
+                format!("plugin[{i}].platform"),
+                "an SDK cannot be its own plugin",
+            );
+        } else if catalog.get(&plugin.platform).is_none() {
+            c.fail(
+                format!("plugin[{i}].platform"),
+                format!("no signature has id `{}`", plugin.platform),
+            );
+        }
+        if !platforms.insert(plugin.platform.as_str()) {
+            c.fail(
+                format!("plugin[{i}].platform"),
+                format!("`{}` is listed twice", plugin.platform),
+            );
+        }
+        if plugin.packages.is_empty() {
+            c.fail(
+                format!("plugin[{i}].packages"),
+                "a plugin needs its packages",
+            );
+        }
+        for (j, p) in plugin.packages.iter().enumerate() {
+            let under = m.packages.iter().any(|own| {
+                p == own
+                    || p.strip_prefix(own.as_str())
+                        .is_some_and(|r| r.starts_with('.'))
+            });
+            if !pattern::is_package_prefix(p) || !under {
+                c.fail(
+                    format!("plugin[{i}].packages[{j}]"),
+                    format!("`{p}` is not a package under this signature's match.packages"),
+                );
+            }
+        }
+    }
     for (i, parent) in sdk.bundled_by.iter().enumerate() {
         if parent == &sdk.id {
             c.fail(format!("bundled_by[{i}]"), "an SDK cannot bundle itself");

@@ -18,6 +18,7 @@ use sdkflow::audit::{
 };
 use sdkflow::detect::Confidence;
 use sdkflow::policy::DeclaredPolicy;
+use sdkflow::report::sanitize::shown;
 use sdkflow::report::{self, FailedInput, Outcome, OutputFormat, RenderOptions};
 
 use super::output::emit;
@@ -82,6 +83,10 @@ pub enum FormatArg {
     /// Markdown for pull-request comments.
     #[value(alias = "markdown")]
     Md,
+    /// GitLab Code Quality JSON (CodeClimate issues).
+    Codeclimate,
+    /// JUnit XML: one test case per rule × subject, failures at or above --fail-on.
+    Junit,
 }
 
 /// `--fail-on`.
@@ -130,18 +135,20 @@ impl Input {
 
 /// Run the subcommand.
 pub fn run(args: Args) -> Result<u8, Error> {
+    let fail_on = match args.fail_on {
+        FailOnArg::High => FailOn::High,
+        FailOnArg::Medium => FailOn::Medium,
+        FailOnArg::Low => FailOn::Low,
+        FailOnArg::Never => FailOn::Never,
+    };
     let format = match args.format {
         FormatArg::Text => OutputFormat::Text,
         FormatArg::Json => OutputFormat::Json,
         FormatArg::Sarif => OutputFormat::Sarif,
         FormatArg::Html => OutputFormat::Html,
         FormatArg::Md => OutputFormat::Markdown,
-    };
-    let fail_on = match args.fail_on {
-        FailOnArg::High => FailOn::High,
-        FailOnArg::Medium => FailOn::Medium,
-        FailOnArg::Low => FailOn::Low,
-        FailOnArg::Never => FailOn::Never,
+        FormatArg::Codeclimate => OutputFormat::CodeClimate,
+        FormatArg::Junit => OutputFormat::Junit(fail_on),
     };
     let options = AuditOptions {
         min_confidence: match args.min_confidence {
@@ -236,7 +243,7 @@ pub fn run(args: Args) -> Result<u8, Error> {
         progress.finish_and_clear();
         out.finish()?;
         for error in failures {
-            eprintln!("sdkflow: error: {error}");
+            eprintln!("sdkflow: error: {}", shown(&error));
         }
         return Ok(code);
     }
@@ -269,7 +276,7 @@ pub fn run(args: Args) -> Result<u8, Error> {
     for o in &outcomes {
         match o {
             Outcome::Failed(f) => {
-                eprintln!("sdkflow: error: {}", f.error);
+                eprintln!("sdkflow: error: {}", shown(&f.error));
                 code = 2;
             }
             Outcome::Audited(r) if r.fails(fail_on) && code == 0 => code = 1,

@@ -7,6 +7,7 @@ use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 use sdkflow::callgraph::CallGraph;
 use sdkflow::dex::{Multidex, ParseOptions};
+use sdkflow::report::sanitize::shown;
 use sdkflow::{Error, Limits};
 use serde::Serialize;
 
@@ -65,7 +66,10 @@ pub fn run(args: Args) -> Result<u8, Error> {
     if let Some(pattern) = pattern {
         let nodes = cg.find(pattern);
         if nodes.is_empty() {
-            return Err(Error::Usage(format!("no method matches `{pattern}`")));
+            return Err(Error::Usage(format!(
+                "no method matches `{}`",
+                shown(pattern)
+            )));
         }
         if args.from.is_some() {
             paths = paths_from(&cg, &nodes, args.max_paths);
@@ -147,7 +151,7 @@ fn render_text(r: &Report<'_>) -> String {
     let _ = writeln!(
         s,
         "{}: {} methods ({} defined, {} external), {} edges from {} call sites",
-        r.input,
+        shown(&r.input),
         r.nodes,
         r.stats.defined_methods,
         r.stats.external_methods,
@@ -157,13 +161,17 @@ fn render_text(r: &Report<'_>) -> String {
     for (i, path) in r.paths.iter().enumerate() {
         let _ = writeln!(s, "\npath {}:", i + 1);
         for (depth, sig) in path.iter().enumerate() {
-            let _ = writeln!(s, "  {}{}", "  ".repeat(depth), sig);
+            let _ = writeln!(s, "  {}{}", "  ".repeat(depth), shown(sig));
         }
     }
     for u in &r.unreachable {
-        let _ = writeln!(s, "\nnot reached from any entry point: {}", u.method);
+        let _ = writeln!(
+            s,
+            "\nnot reached from any entry point: {}",
+            shown(&u.method)
+        );
         for c in &u.callers {
-            let _ = writeln!(s, "  called by {c}");
+            let _ = writeln!(s, "  called by {}", shown(c));
         }
     }
     s

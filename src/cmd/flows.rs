@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use sdkflow::flows::{FlowOptions, FlowReport, analyze_app};
+use sdkflow::report::sanitize::shown;
 use sdkflow::{Error, Limits};
 use serde::Serialize;
 
@@ -57,7 +58,8 @@ fn render_text(input: &str, r: &FlowReport) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{input}: {} flow(s), {} reachable read(s) of personal data",
+        "{}: {} flow(s), {} reachable read(s) of personal data",
+        shown(input),
         r.flows.len(),
         r.reads.len()
     );
@@ -73,9 +75,19 @@ fn render_text(input: &str, r: &FlowReport) -> String {
     if !r.sdks.is_empty() {
         let _ = writeln!(out, "\nBy owner:");
         for s in &r.sdks {
-            let _ = writeln!(out, "  {}: reads {}", s.sdk, s.data_types_read.join(", "));
+            let _ = writeln!(
+                out,
+                "  {}: reads {}",
+                shown(&s.sdk),
+                shown(&s.data_types_read.join(", "))
+            );
             for (kind, types) in &s.sinks {
-                let _ = writeln!(out, "    sends to {kind}: {}", types.join(", "));
+                let _ = writeln!(
+                    out,
+                    "    sends to {}: {}",
+                    shown(kind),
+                    shown(&types.join(", "))
+                );
             }
         }
     }
@@ -83,22 +95,38 @@ fn render_text(input: &str, r: &FlowReport) -> String {
         let _ = writeln!(
             out,
             "\n[{}] {} -> {} ({})",
-            f.sdk, f.source.data_type, f.sink.kind, f.sink.api
+            shown(&f.sdk),
+            shown(&f.source.data_type),
+            shown(&f.sink.kind),
+            shown(&f.sink.api)
         );
         let _ = writeln!(
             out,
             "  source {} in {} @{:#x}",
-            f.source.api, f.source.method, f.source.offset
+            shown(&f.source.api),
+            shown(&f.source.method),
+            f.source.offset
         );
         let _ = writeln!(
             out,
             "  sink   {} in {} @{:#x}",
-            f.sink.api, f.sink.method, f.sink.offset
+            shown(&f.sink.api),
+            shown(&f.sink.method),
+            f.sink.offset
         );
         if !f.entry.is_empty() {
-            let _ = writeln!(out, "  entry  {}", f.entry.join("\n      -> "));
+            let _ = writeln!(out, "  entry  {}", joined(&f.entry));
         }
-        let _ = writeln!(out, "  path   {}", f.path.join("\n      -> "));
+        let _ = writeln!(out, "  path   {}", joined(&f.path));
     }
     out
+}
+
+/// Methods one per line, each shown escaped (the separator is ours).
+fn joined(methods: &[String]) -> String {
+    methods
+        .iter()
+        .map(|m| shown(m).to_string())
+        .collect::<Vec<_>>()
+        .join("\n      -> ")
 }

@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 
 use sdkflow::apk::summary::{KindTotals, Summary};
 use sdkflow::inspect::Inspection;
+use sdkflow::report::sanitize::shown;
 use sdkflow::{Error, Limits};
 
 use super::output::{TextOrJson, emit, json};
@@ -86,22 +87,22 @@ pub fn render_inspection(i: &Inspection) -> String {
             let _ = writeln!(
                 out,
                 "  {:<44} {:<8} {:>4} exports {:>3} JNI{}{}",
-                lib.name,
-                lib.machine,
+                shown(&lib.name),
+                shown(&lib.machine),
                 lib.exports.len(),
                 lib.jni_methods.len(),
                 if lib.jni_onload { " JNI_OnLoad" } else { "" },
                 mismatch
             );
             if !lib.needed.is_empty() {
-                let _ = writeln!(out, "      needs {}", lib.needed.join(" "));
+                let _ = writeln!(out, "      needs {}", shown(&lib.needed.join(" ")));
             }
         }
     }
     if let Some(classes) = &i.classes {
         let _ = writeln!(out, "\nclasses ({})", classes.len());
         for class in classes {
-            let _ = writeln!(out, "  {class}");
+            let _ = writeln!(out, "  {}", shown(class));
         }
     }
     out
@@ -110,7 +111,12 @@ pub fn render_inspection(i: &Inspection) -> String {
 /// The text rendering: one block per topic, names left, numbers right-aligned.
 pub fn render_text(s: &Summary) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}  ({})", s.input, s.input_kind);
+    let _ = writeln!(
+        out,
+        "{}  ({})",
+        shown(&s.input),
+        shown(&s.input_kind.to_string())
+    );
     let manifest = if s.has_manifest { "yes" } else { "no" };
     let _ = writeln!(
         out,
@@ -124,7 +130,7 @@ pub fn render_text(s: &Summary) -> String {
             let _ = writeln!(
                 out,
                 "  {:<40} {:<8} {:>6} entries  {:>10}",
-                a.name,
+                shown(&a.name),
                 role,
                 a.entries,
                 size(a.size)
@@ -134,7 +140,7 @@ pub fn render_text(s: &Summary) -> String {
     if s.entries.total.count > 0 {
         let _ = writeln!(out, "\nentries");
         for (kind, t) in &s.entries.by_kind {
-            totals_line(&mut out, kind, t);
+            totals_line(&mut out, &shown(kind).to_string(), t);
         }
         totals_line(&mut out, "total", &s.entries.total);
     }
@@ -146,7 +152,7 @@ pub fn render_text(s: &Summary) -> String {
                     let _ = writeln!(
                         out,
                         "  {:<40} {:>10}  v{:03}  {:>6} classes {:>7} methods {:>8} invokes {:>7} strings",
-                        d.name,
+                        shown(&d.name),
                         size(d.size),
                         c.version,
                         c.classes,
@@ -156,7 +162,7 @@ pub fn render_text(s: &Summary) -> String {
                     );
                 }
                 None => {
-                    let _ = writeln!(out, "  {:<40} {:>10}", d.name, size(d.size));
+                    let _ = writeln!(out, "  {:<40} {:>10}", shown(&d.name), size(d.size));
                 }
             }
         }
@@ -172,9 +178,9 @@ pub fn render_text(s: &Summary) -> String {
             let _ = writeln!(
                 out,
                 "  {:<12} {:>3}  {}",
-                abi.abi,
+                shown(&abi.abi),
                 abi.libs.len(),
-                names.join(" ")
+                shown(&names.join(" "))
             );
         }
     }
@@ -185,7 +191,7 @@ pub fn render_text(s: &Summary) -> String {
             let _ = writeln!(
                 out,
                 "  {:<40} {:<8} {:>10}  {} dex",
-                n.name,
+                shown(&n.name),
                 format,
                 size(n.size),
                 n.dex.len()
@@ -200,12 +206,12 @@ pub fn render_text(s: &Summary) -> String {
         } else {
             sig.schemes.join(" ")
         };
-        let _ = writeln!(out, "  schemes   {schemes}");
+        let _ = writeln!(out, "  schemes   {}", shown(&schemes));
         if !sig.v1_files.is_empty() {
-            let _ = writeln!(out, "  v1 files  {}", sig.v1_files.join(" "));
+            let _ = writeln!(out, "  v1 files  {}", shown(&sig.v1_files.join(" ")));
         }
         if !sig.block_ids.is_empty() {
-            let _ = writeln!(out, "  block     {}", sig.block_ids.join(", "));
+            let _ = writeln!(out, "  block     {}", shown(&sig.block_ids.join(", ")));
         }
     } else if s.entries.total.count > 0 {
         let _ = writeln!(
@@ -216,7 +222,7 @@ pub fn render_text(s: &Summary) -> String {
     if !s.problems.is_empty() {
         let _ = writeln!(out, "\nproblems ({})", s.problems.len());
         for p in &s.problems {
-            let _ = writeln!(out, "  {}: {}", p.at, p.message);
+            let _ = writeln!(out, "  {}: {}", shown(&p.at.to_string()), shown(&p.message));
         }
     }
     out

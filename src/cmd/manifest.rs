@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use sdkflow::axml::Naming;
+use sdkflow::report::sanitize::shown;
 use sdkflow::{Error, Limits};
 
 use super::output::{emit, json};
@@ -44,7 +45,11 @@ pub fn run(args: Args) -> Result<u8, Error> {
         OutputFormat::Json => json(&decoded.manifest)?,
     };
     for p in &problems {
-        eprintln!("sdkflow: warning: {}: {}", p.at, p.message);
+        eprintln!(
+            "sdkflow: warning: {}: {}",
+            shown(&p.at.to_string()),
+            shown(&p.message)
+        );
     }
     emit(&text, args.output.as_deref())?;
     Ok(0)

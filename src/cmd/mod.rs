@@ -10,3 +10,4 @@ pub mod output;
 pub mod policy;
 pub mod sdks;
 pub mod signatures;
+pub mod summary;

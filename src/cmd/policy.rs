@@ -8,6 +8,7 @@ use sdkflow::Error;
 use sdkflow::catalog::Catalog;
 use sdkflow::dictionary::Dictionary;
 use sdkflow::policy::{self, Aliases, DeclaredPolicy, Span};
+use sdkflow::report::sanitize::shown;
 
 use super::output::{TextOrJson, emit, json};
 
@@ -78,13 +79,13 @@ fn at(e: &Option<Span>) -> String {
 
 fn quote(e: &Option<Span>) -> String {
     e.as_ref()
-        .map_or_else(String::new, |s| format!("“{}”", s.snippet))
+        .map_or_else(String::new, |s| format!("“{}”", shown(&s.snippet)))
 }
 
 fn render_text(t: &DeclaredPolicy) -> String {
     let mut s = String::new();
     let enc = t.encoding.as_deref().unwrap_or("-");
-    let _ = writeln!(s, "policy: {} ({enc})", t.source);
+    let _ = writeln!(s, "policy: {} ({})", shown(&t.source), shown(enc));
     let listed = t.sdks.iter().filter(|x| x.listed).count();
     let _ = writeln!(
         s,
@@ -95,9 +96,15 @@ fn render_text(t: &DeclaredPolicy) -> String {
     for sdk in &t.sdks {
         let id = sdk.sdk_id.as_deref().unwrap_or("(unresolved)");
         let kind = if sdk.listed { "listed" } else { "mentioned" };
-        let _ = writeln!(s, "  {:<9} {} → {id} [{kind}]", at(&sdk.evidence), sdk.name);
+        let _ = writeln!(
+            s,
+            "  {:<9} {} → {} [{kind}]",
+            at(&sdk.evidence),
+            shown(&sdk.name),
+            shown(id)
+        );
         if !sdk.alternatives.is_empty() {
-            let _ = writeln!(s, "            or: {}", sdk.alternatives.join(", "));
+            let _ = writeln!(s, "            or: {}", shown(&sdk.alternatives.join(", ")));
         }
         for (label, v) in [
             ("vendor", &sdk.vendor),
@@ -105,14 +112,18 @@ fn render_text(t: &DeclaredPolicy) -> String {
             ("link", &sdk.link),
         ] {
             if let Some(v) = v {
-                let _ = writeln!(s, "            {label}: {v}");
+                let _ = writeln!(s, "            {label}: {}", shown(v));
             }
         }
         if !sdk.data_types.is_empty() {
-            let _ = writeln!(s, "            data: {}", sdk.data_types.join(", "));
+            let _ = writeln!(s, "            data: {}", shown(&sdk.data_types.join(", ")));
         }
         if !sdk.permissions.is_empty() {
-            let _ = writeln!(s, "            permissions: {}", sdk.permissions.join(", "));
+            let _ = writeln!(
+                s,
+                "            permissions: {}",
+                shown(&sdk.permissions.join(", "))
+            );
         }
         if sdk.evidence.is_some() {
             let _ = writeln!(s, "            {}", quote(&sdk.evidence));
@@ -124,8 +135,8 @@ fn render_text(t: &DeclaredPolicy) -> String {
             s,
             "  {:<9} {:<48} {}  {}",
             at(&p.evidence),
-            p.permission,
-            p.phrase,
+            shown(&p.permission),
+            shown(&p.phrase),
             quote(&p.evidence)
         );
     }
@@ -134,14 +145,14 @@ fn render_text(t: &DeclaredPolicy) -> String {
         let sdk = d
             .sdk_id
             .as_deref()
-            .map(|x| format!(" [{x}]"))
+            .map(|x| format!(" [{}]", shown(x)))
             .unwrap_or_default();
         let _ = writeln!(
             s,
             "  {:<9} {:<28} {}{sdk}  {}",
             at(&d.evidence),
-            d.data_type,
-            d.phrase,
+            shown(&d.data_type),
+            shown(&d.phrase),
             quote(&d.evidence)
         );
     }
@@ -152,7 +163,7 @@ fn render_text(t: &DeclaredPolicy) -> String {
                 s,
                 "  {:<9} {}  {}",
                 at(&u.evidence),
-                u.phrase,
+                shown(&u.phrase),
                 quote(&u.evidence)
             );
         }

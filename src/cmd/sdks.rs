@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use sdkflow::catalog::Catalog;
 use sdkflow::detect::{self, Confidence, Detections, Detector, Evidence};
 use sdkflow::dex::{Multidex, ParseOptions};
+use sdkflow::report::sanitize::shown;
 use sdkflow::{Error, Limits, Location};
 use serde::Serialize;
 
@@ -173,16 +174,20 @@ fn render_text(input: &str, found: &Detections) -> String {
         .collect();
     let _ = writeln!(
         out,
-        "{input}: {} third-party SDKs, {} plain libraries, {} unknown packages",
+        "{}: {} third-party SDKs, {} plain libraries, {} unknown packages",
+        shown(input),
         third.len(),
         libs.len(),
         found.unknown.len()
     );
+    if let Some(packer) = &found.packer {
+        let _ = writeln!(out, "PACKED: {}", packer.notice);
+    }
     for d in &third {
         let zh = d
             .name_zh
             .as_deref()
-            .map(|z| format!(" ({z})"))
+            .map(|z| format!(" ({})", shown(z)))
             .unwrap_or_default();
         let version = d
             .version
@@ -190,22 +195,31 @@ fn render_text(input: &str, found: &Detections) -> String {
             .map(|v| {
                 // "android 6.8.24" (WeChat) reads badly as "vandroid 6.8.24".
                 if v.starts_with(|c: char| c.is_ascii_digit()) {
-                    format!(" v{v}")
+                    format!(" v{}", shown(v))
                 } else {
-                    format!(" {v}")
+                    format!(" {}", shown(v))
                 }
             })
             .unwrap_or_default();
         let _ = writeln!(
             out,
             "\n{} — {}{zh}{version}  [{}, {} confidence]",
-            d.id,
-            d.name,
-            d.category,
+            shown(&d.id),
+            shown(&d.name),
+            shown(&d.category),
             confidence_word(d.confidence)
         );
         if !d.bundled_by.is_empty() {
-            let _ = writeln!(out, "    bundled by: {}", d.bundled_by.join(", "));
+            let _ = writeln!(out, "    bundled by: {}", shown(&d.bundled_by.join(", ")));
+        }
+        for p in &d.plugins {
+            let _ = writeln!(
+                out,
+                "    plugin    {} ({}): {} evidence item(s), not the platform's own SDK",
+                p.name,
+                p.platform,
+                p.evidence.len()
+            );
         }
         for e in &d.evidence {
             let line = match e {
@@ -235,15 +249,15 @@ fn render_text(input: &str, found: &Detections) -> String {
                 Evidence::Host { host, location } => format!("host      {host} at {location}"),
                 Evidence::Permission { name } => format!("permission {name}"),
             };
-            let _ = writeln!(out, "    {line}");
+            let _ = writeln!(out, "    {}", shown(&line));
         }
         if !d.permissions.is_empty() {
-            let _ = writeln!(out, "    permissions: {}", d.permissions.join(", "));
+            let _ = writeln!(out, "    permissions: {}", shown(&d.permissions.join(", ")));
         }
     }
     if !libs.is_empty() {
         let names: Vec<String> = libs.iter().map(|d| d.id.clone()).collect();
-        let _ = writeln!(out, "\nplain libraries: {}", names.join(", "));
+        let _ = writeln!(out, "\nplain libraries: {}", shown(&names.join(", ")));
     }
     if !found.host_only.is_empty() {
         let _ = writeln!(
@@ -253,8 +267,33 @@ fn render_text(input: &str, found: &Detections) -> String {
         for d in &found.host_only {
             for e in &d.evidence {
                 if let Evidence::Host { host, location } = e {
-                    let _ = writeln!(out, "    {:<24} {host} at {location}", d.id);
+                    let _ = writeln!(
+                        out,
+                        "    {:<24} {} at {}",
+                        shown(&d.id),
+                        shown(host),
+                        shown(location)
+                    );
                 }
+            }
+        }
+    }
+    if !found.leftovers.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nmanifest leftovers: entries of SDKs whose code is in no dex (info, not counted):"
+        );
+        for d in &found.leftovers {
+            for e in &d.evidence {
+                let line = match e {
+                    Evidence::Component {
+                        component_kind,
+                        name,
+                    } => format!("{component_kind} {name}"),
+                    Evidence::MetaData { name, .. } => format!("meta-data {name}"),
+                    _ => continue,
+                };
+                let _ = writeln!(out, "    {:<24} {line}", d.id);
             }
         }
     }
@@ -264,13 +303,18 @@ fn render_text(input: &str, found: &Detections) -> String {
             "\nunknown third-party packages (no signature, not the app's own):"
         );
         for u in &found.unknown {
-            let _ = writeln!(out, "    {:<40} {} classes", u.package, u.classes);
+            let _ = writeln!(out, "    {:<40} {} classes", shown(&u.package), u.classes);
         }
     }
     if !found.problems.is_empty() {
         let _ = writeln!(out, "\nproblems (detections come from the readable parts):");
         for p in &found.problems {
-            let _ = writeln!(out, "    {}: {}", p.at, p.message);
+            let _ = writeln!(
+                out,
+                "    {}: {}",
+                shown(&p.at.to_string()),
+                shown(&p.message)
+            );
         }
     }
     out

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use sdkflow::Error;
 use sdkflow::catalog::Catalog;
+use sdkflow::report::sanitize::shown;
 
 use super::output::{TextOrJson, emit, json};
 
@@ -59,12 +60,12 @@ pub fn run(args: Args) -> Result<u8, Error> {
                         let _ = writeln!(
                             out,
                             "{:<28} {:<17} {}{}",
-                            sdk.id,
-                            sdk.category,
-                            sdk.name,
+                            shown(&sdk.id),
+                            shown(&sdk.category),
+                            shown(&sdk.name),
                             sdk.name_zh
                                 .as_deref()
-                                .map(|z| format!(" ({z})"))
+                                .map(|z| format!(" ({})", shown(z)))
                                 .unwrap_or_default()
                         );
                     }
@@ -102,7 +103,7 @@ pub fn run(args: Args) -> Result<u8, Error> {
             let errors = catalog.validate();
             let mut out = String::new();
             for e in &errors {
-                let _ = writeln!(out, "{e}");
+                let _ = writeln!(out, "{}", shown(&e.to_string()));
             }
             let _ = writeln!(
                 out,

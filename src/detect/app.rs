@@ -168,6 +168,12 @@ fn code_subject<'a>(
     };
     subject.problems.extend(multidex.problems.iter().cloned());
     subject.problems.extend(nested.problems.iter().cloned());
+    subject.code_incomplete = !multidex.problems.is_empty() || !nested.problems.is_empty();
+    subject.files = app
+        .entries
+        .iter()
+        .map(|e| Cow::Borrowed(e.name.as_str()))
+        .collect();
 
     // (entry, is_nested) in load order: root dex files, then nested ones.
     let entries: Vec<(&DexEntry<'a>, bool)> = multidex
@@ -207,6 +213,7 @@ fn code_subject<'a>(
         subject.classes.extend(part.classes);
         subject.strings.extend(part.strings);
         subject.static_fields.extend(part.fields);
+        subject.code_incomplete |= !part.problems.is_empty();
         subject.problems.extend(part.problems);
     }
     subject

@@ -50,6 +50,14 @@ pub(crate) struct Compiled {
     pub version_field_names: Vec<Vec<String>>,
     /// Per sdk: its native-library version templates.
     pub version_libs: Vec<Vec<VersionTemplate>>,
+    /// Packer stub application class globs → packer sdk.
+    pub packer_apps: Vec<(Glob, usize)>,
+    /// Packer library file-name globs (under `lib/` or `assets/`) → packer sdk.
+    pub packer_files: Vec<(Glob, usize)>,
+    /// Slash-separated plugin package → (parent sdk, platform sdk).
+    pub plugin_packages: HashMap<String, Vec<(usize, usize)>>,
+    /// Per sdk: whether it declares plugins (skips the plugin walk for the others).
+    pub has_plugins: Vec<bool>,
 }
 
 impl Compiled {
@@ -68,7 +76,17 @@ impl Compiled {
             version_fields: HashMap::new(),
             version_field_names: Vec::new(),
             version_libs: Vec::new(),
+            packer_apps: Vec::new(),
+            packer_files: Vec::new(),
+            plugin_packages: HashMap::new(),
+            has_plugins: Vec::new(),
         };
+        let ids: HashMap<&str, usize> = catalog
+            .sdks()
+            .iter()
+            .enumerate()
+            .map(|(i, sdk)| (sdk.id.as_str(), i))
+            .collect();
         let mut jni_patterns = Vec::new();
         let mut host_patterns = Vec::new();
         for (i, sdk) in catalog.sdks().iter().enumerate() {
@@ -130,6 +148,26 @@ impl Compiled {
                     .filter_map(|f| f.rsplit_once('.').map(|(_, name)| name.to_string()))
                     .collect(),
             );
+            if let Some(packer) = &sdk.packer {
+                for app in &packer.application {
+                    c.packer_apps.push((Glob::new(app), i));
+                }
+                for file in &packer.files {
+                    c.packer_files.push((Glob::new(file), i));
+                }
+            }
+            for plugin in &sdk.plugins {
+                let Some(&platform) = ids.get(plugin.platform.as_str()) else {
+                    continue;
+                };
+                for p in &plugin.packages {
+                    c.plugin_packages
+                        .entry(p.replace('.', "/"))
+                        .or_default()
+                        .push((i, platform));
+                }
+            }
+            c.has_plugins.push(!sdk.plugins.is_empty());
             c.version_libs.push(
                 sdk.version
                     .native_libs
@@ -197,13 +235,56 @@ impl Compiled {
             .map(|&(_, sdk, weak)| (sdk, weak))
     }
 
-    /// The signature of a manifest component class name.
-    pub(crate) fn owner_of_component(&self, name: &str) -> Option<usize> {
+    /// The signature that lists a manifest component class name (exactly or by a glob).
+    pub(crate) fn listed_component(&self, name: &str) -> Option<usize> {
         if let Some(&sdk) = self.components.get(name) {
             return Some(sdk);
         }
-        if let Some((_, sdk)) = self.component_globs.iter().find(|(g, _)| g.matches(name)) {
-            return Some(*sdk);
+        self.component_globs
+            .iter()
+            .find(|(g, _)| g.matches(name))
+            .map(|&(_, sdk)| sdk)
+    }
+
+    /// The platform whose plugin of `parent` holds `internal` (a class `parent` owns), with
+    /// the matched plugin package's length.
+    pub(crate) fn plugin_of(&self, parent: usize, internal: &str) -> Option<(usize, usize)> {
+        if !self.has_plugins.get(parent).copied().unwrap_or(false) {
+            return None;
+        }
+        let base = internal.split('$').next().unwrap_or(internal);
+        let mut end = base.len();
+        loop {
+            let key = base.get(..end)?;
+            if let Some(hits) = self.plugin_packages.get(key)
+                && let Some(&(_, platform)) = hits.iter().find(|(p, _)| *p == parent)
+            {
+                return Some((platform, end));
+            }
+            end = key.rfind('/')?;
+        }
+    }
+
+    /// The packer whose stub application class is `name`.
+    pub(crate) fn packer_of_application(&self, name: &str) -> Option<usize> {
+        self.packer_apps
+            .iter()
+            .find(|(g, _)| g.matches(name))
+            .map(|&(_, sdk)| sdk)
+    }
+
+    /// The packer whose library glob matches the file name `name`.
+    pub(crate) fn packer_of_file(&self, name: &str) -> Option<usize> {
+        self.packer_files
+            .iter()
+            .find(|(g, _)| g.matches(name))
+            .map(|&(_, sdk)| sdk)
+    }
+
+    /// The signature of a manifest component class name.
+    pub(crate) fn owner_of_component(&self, name: &str) -> Option<usize> {
+        if let Some(sdk) = self.listed_component(name) {
+            return Some(sdk);
         }
         // A component is a class: its package tells whose it is, even when the signature
         // does not list it (newer SDK versions add services).

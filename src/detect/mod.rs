@@ -76,11 +76,24 @@ struct Acc {
     /// A version field name of the SDK found in a renamed class under its package
     /// (`cn/jpush/a/a.VERSION_NAME`): used when the named field is absent.
     renamed_version: Option<String>,
+    /// Platform sdk → (plugin package, classes of this SDK's plugin for it).
+    plugin_classes: BTreeMap<usize, (String, ClassHits)>,
 }
 
 impl Acc {
     fn strong_code(&self) -> bool {
         self.classes.values().any(|h| h.beyond_components > 0)
+    }
+    /// Any class of the SDK in the code, weak packages included.
+    fn any_code(&self) -> bool {
+        !self.classes.is_empty() || !self.weak_classes.is_empty()
+    }
+    /// Any native library, JNI export or host in a library.
+    fn any_native(&self) -> bool {
+        !self.native.is_empty()
+            || !self.weak_native.is_empty()
+            || !self.symbols.is_empty()
+            || !self.native_hosts.is_empty()
     }
     fn declared(&self) -> bool {
         !self.components.is_empty()
@@ -112,10 +125,7 @@ impl<'c> Detector<'c> {
     /// Name every SDK in `subject`, with evidence, and list the code nobody claims.
     pub fn detect(&self, subject: &Subject<'_>) -> Detections {
         let mut accs: HashMap<usize, Acc> = HashMap::new();
-        let app = subject
-            .effective_app_package()
-            .map(|p| p.replace('.', "/"))
-            .filter(|p| !p.is_empty());
+        let app_roots = self.app_roots(subject);
         let mut unknown: BTreeMap<String, (usize, Vec<String>)> = BTreeMap::new();
         let mut problems = subject.problems.clone();
         let components: HashSet<String> = subject
@@ -133,10 +143,11 @@ impl<'c> Detector<'c> {
                 continue;
             };
             let owner = self.compiled.owner_of_class(internal);
-            let own_len = app
-                .as_deref()
+            let own_len = app_roots
+                .iter()
                 .filter(|a| is_under(internal, a))
-                .map(str::len);
+                .map(String::len)
+                .max();
             match (owner, own_len) {
                 // The app's own subtree wins unless a signature names something deeper
                 // (demo app `com.vendor.sdk.demo` vs SDK prefix `com.vendor.sdk.core`).
@@ -161,6 +172,23 @@ impl<'c> Detector<'c> {
                         hits.examples.push(class.descriptor.to_string());
                     }
                     hits.files.insert(class.file);
+                    if !weak
+                        && let Some((platform, plugin_len)) = self.compiled.plugin_of(sdk, internal)
+                    {
+                        let key = internal
+                            .get(..plugin_len)
+                            .unwrap_or(internal)
+                            .replace('/', ".");
+                        let (_, hits) = acc
+                            .plugin_classes
+                            .entry(platform)
+                            .or_insert_with(|| (key, ClassHits::default()));
+                        hits.count += 1;
+                        if hits.examples.len() < EXAMPLES {
+                            hits.examples.push(class.descriptor.to_string());
+                        }
+                        hits.files.insert(class.file);
+                    }
                 }
                 (None, Some(_)) => {}
                 (None, None) => {
@@ -208,7 +236,15 @@ impl<'c> Detector<'c> {
 
         if let Some(manifest) = subject.manifest {
             for comp in &manifest.components {
-                if let Some(sdk) = self.compiled.owner_of_component(&comp.name) {
+                // The app's own component is matched only by name (`*.wxapi.WXEntryActivity`),
+                // never through a vendor prefix its package happens to lie under.
+                let internal = comp.name.replace('.', "/");
+                let owner = if app_roots.iter().any(|r| is_under(&internal, r)) {
+                    self.compiled.listed_component(&comp.name)
+                } else {
+                    self.compiled.owner_of_component(&comp.name)
+                };
+                if let Some(sdk) = owner {
                     let kind = serde_json::to_value(comp.kind)
                         .ok()
                         .and_then(|v| v.as_str().map(str::to_string))
@@ -303,7 +339,63 @@ impl<'c> Detector<'c> {
             .unwrap_or_default();
         let app_dotted = subject.effective_app_package().unwrap_or_default();
 
+        let packer = self.packer(subject);
+        // Without the whole code (a packed app, a dex that does not decode, an input with no
+        // code) a missing class proves nothing: no leftover is called then.
+        let code_complete =
+            packer.is_none() && !subject.code_incomplete && !subject.classes.is_empty();
+
+        // Platforms whose evidence a detected SDK's plugin accounts for: platform → parents.
+        let mut plugin_parents: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (&parent, acc) in &accs {
+            if acc.strong_code() {
+                for &platform in acc.plugin_classes.keys() {
+                    plugin_parents.entry(platform).or_default().push(parent);
+                }
+            }
+        }
+        let mut plugins: BTreeMap<usize, Vec<Plugin>> = BTreeMap::new();
+        for (&platform, parents) in &plugin_parents {
+            let Some(sdk) = self.catalog.sdks().get(platform) else {
+                continue;
+            };
+            // The platform's own code makes it an SDK of its own; its evidence stays there.
+            let moved = accs
+                .get(&platform)
+                .filter(|acc| !acc.any_code() && !acc.any_native())
+                .map(|acc| evidence(acc, subject))
+                .unwrap_or_default();
+            for &parent in parents {
+                let Some((package, hits)) = accs
+                    .get(&parent)
+                    .and_then(|acc| acc.plugin_classes.get(&platform))
+                else {
+                    continue;
+                };
+                let mut ev = vec![Evidence::Classes {
+                    package: package.clone(),
+                    count: hits.count,
+                    examples: hits.examples.clone(),
+                    dex: code_files(&hits.files, subject),
+                }];
+                ev.extend(moved.iter().cloned());
+                plugins.entry(parent).or_default().push(Plugin {
+                    platform: sdk.id.clone(),
+                    name: sdk.name.clone(),
+                    evidence: ev,
+                });
+            }
+        }
+
+        // SDKs whose code is here: a shared component they bundle (the AMap API key of
+        // `amap-common`, read by the location SDK) is theirs to use, not left behind.
+        let with_code: HashSet<&str> = accs
+            .iter()
+            .filter(|(_, acc)| acc.any_code() || acc.any_native())
+            .filter_map(|(&i, _)| self.catalog.sdks().get(i).map(|s| s.id.as_str()))
+            .collect();
         let mut sdks = Vec::new();
+        let mut leftovers = Vec::new();
         for (sdk_index, acc) in &accs {
             let Some(sdk) = self.catalog.sdks().get(*sdk_index) else {
                 continue;
@@ -311,13 +403,17 @@ impl<'c> Detector<'c> {
             let Some(confidence) = confidence(acc) else {
                 continue;
             };
+            let no_code = !acc.any_code() && !acc.any_native();
+            if no_code && plugin_parents.contains_key(sdk_index) {
+                continue;
+            }
             let permissions = sdk
                 .permissions
                 .iter()
                 .map(|p| p.replace("<app>", app_dotted))
                 .filter(|p| requested.contains(p))
                 .collect();
-            sdks.push(Detection {
+            let detection = Detection {
                 id: sdk.id.clone(),
                 name: sdk.name.clone(),
                 name_zh: sdk.name_zh.clone(),
@@ -329,7 +425,20 @@ impl<'c> Detector<'c> {
                 permissions,
                 data_types: sdk.collects.clone(),
                 bundled_by: Vec::new(),
-            });
+                plugins: plugins.remove(sdk_index).unwrap_or_default(),
+            };
+            // Manifest entries whose SDK has no class, library or host anywhere in a
+            // complete, unpacked app: configuration left behind.
+            let used_by_parent = sdk
+                .bundled_by
+                .iter()
+                .any(|p| with_code.contains(p.as_str()));
+            if code_complete && no_code && !used_by_parent && acc.hosts.is_empty() && acc.declared()
+            {
+                leftovers.push(detection);
+            } else {
+                sdks.push(detection);
+            }
         }
         let found: BTreeSet<String> = sdks.iter().map(|d| d.id.clone()).collect();
         for d in &mut sdks {
@@ -342,12 +451,14 @@ impl<'c> Detector<'c> {
                     .collect();
             }
         }
-        sdks.sort_by(|a, b| {
+        let order = |a: &Detection, b: &Detection| {
             (a.category == "library")
                 .cmp(&(b.category == "library"))
                 .then(b.confidence.cmp(&a.confidence))
                 .then(a.id.cmp(&b.id))
-        });
+        };
+        sdks.sort_by(order);
+        leftovers.sort_by(order);
 
         let mut unknown: Vec<UnknownPackage> = unknown
             .into_iter()
@@ -364,9 +475,124 @@ impl<'c> Detector<'c> {
         Detections {
             sdks,
             host_only,
+            leftovers,
+            packer,
             unknown,
             problems,
         }
+    }
+
+    /// The packages whose classes are the app's own code: the manifest package, and the
+    /// packages of the app's entry classes (its `Application` and launcher activities) when
+    /// they are defined in the code and lie strictly under a vendor's prefix or under no
+    /// signature at all (`cn.jiguang.demo.MainActivity` in an app whose manifest package
+    /// differs). An entry class a signature names, a packer stub, a plain library's or the
+    /// platform's class never makes its package the app's. Slash-separated.
+    fn app_roots(&self, subject: &Subject<'_>) -> Vec<String> {
+        let mut roots: Vec<String> = subject
+            .effective_app_package()
+            .map(|p| p.replace('.', "/"))
+            .into_iter()
+            .collect();
+        let Some(manifest) = subject.manifest else {
+            return roots;
+        };
+        let entries: Vec<&str> = manifest
+            .application
+            .name
+            .as_deref()
+            .into_iter()
+            .chain(
+                manifest
+                    .components
+                    .iter()
+                    .filter(|c| c.kind == crate::manifest::ComponentKind::Activity)
+                    .filter(|c| is_launcher(c))
+                    .map(|c| c.name.as_str()),
+            )
+            .collect();
+        if entries.is_empty() {
+            return roots;
+        }
+        let wanted: HashSet<String> = entries
+            .iter()
+            .map(|n| format!("L{};", n.replace('.', "/")))
+            .collect();
+        let defined: HashSet<&str> = subject
+            .classes
+            .iter()
+            .map(|c| c.descriptor.as_ref())
+            .filter(|d| wanted.contains(*d))
+            .collect();
+        for name in entries {
+            let internal = name.replace('.', "/");
+            if !defined.contains(format!("L{internal};").as_str())
+                || self.compiled.listed_component(name).is_some()
+                || self.compiled.packer_of_application(name).is_some()
+                || PLATFORM.iter().any(|p| internal.starts_with(p))
+            {
+                continue;
+            }
+            let Some((package, _)) = internal.rsplit_once('/') else {
+                continue;
+            };
+            if !package.contains('/') || roots.iter().any(|r| r == package || is_under(package, r))
+            {
+                continue;
+            }
+            if let Some((sdk, key_len, _)) = self.compiled.owner_of_class(&internal) {
+                let library = self.catalog.sdks().get(sdk).is_none_or(|s| s.is_library());
+                if library || key_len >= package.len() {
+                    continue;
+                }
+            }
+            roots.push(package.to_string());
+        }
+        roots
+    }
+
+    /// The packer of a packed app: its stub application in the manifest, its libraries
+    /// under `lib/` or `assets/`. The packer with the most evidence wins.
+    fn packer(&self, subject: &Subject<'_>) -> Option<Packer> {
+        let mut found: BTreeMap<usize, Vec<Evidence>> = BTreeMap::new();
+        if let Some(name) = subject.manifest.and_then(|m| m.application.name.as_deref())
+            && let Some(sdk) = self.compiled.packer_of_application(name)
+        {
+            found.entry(sdk).or_default().push(Evidence::Component {
+                component_kind: "application".into(),
+                name: name.to_string(),
+            });
+        }
+        let paths = subject
+            .files
+            .iter()
+            .map(|f| f.as_ref())
+            .filter(|f| f.starts_with("lib/") || f.starts_with("assets/"))
+            .chain(subject.native_libs.iter().map(|l| l.path.as_ref()));
+        for path in paths {
+            let name = path.rsplit(['/', '!']).next().unwrap_or(path);
+            if let Some(sdk) = self.compiled.packer_of_file(name) {
+                let ev = found.entry(sdk).or_default();
+                let item = Evidence::NativeLib {
+                    path: path.to_string(),
+                };
+                if !ev.contains(&item) {
+                    ev.push(item);
+                }
+            }
+        }
+        let (sdk, evidence) = found.into_iter().max_by_key(|(_, ev)| ev.len())?;
+        let sdk = self.catalog.sdks().get(sdk)?;
+        let label = sdk.name_zh.as_deref().unwrap_or(&sdk.name);
+        Some(Packer {
+            id: sdk.id.clone(),
+            name: sdk.name.clone(),
+            name_zh: sdk.name_zh.clone(),
+            evidence,
+            notice: format!(
+                "The app is packed with {label}: its real code is encrypted and loaded at run time, so the code in the APK is the packer's stub. SDKs are named from the manifest and native libraries only (medium confidence at best), SDKs without such traces cannot be seen, and no data flow can be traced."
+            ),
+        })
     }
 
     /// The problem a lying ABI folder makes: located at the library, naming what the header
@@ -434,12 +660,25 @@ fn confidence(acc: &Acc) -> Option<Confidence> {
     None
 }
 
+/// The names of the code files with these indices.
+fn code_files(set: &BTreeSet<u32>, subject: &Subject<'_>) -> Vec<String> {
+    set.iter()
+        .filter_map(|&i| subject.code_files.get(i as usize).map(|f| f.to_string()))
+        .collect()
+}
+
+/// A launcher activity: a `MAIN` action with the `LAUNCHER` category.
+fn is_launcher(c: &crate::manifest::Component) -> bool {
+    c.intent_filters.iter().any(|f| {
+        f.actions.iter().any(|a| a == "android.intent.action.MAIN")
+            && f.categories
+                .iter()
+                .any(|c| c == "android.intent.category.LAUNCHER")
+    })
+}
+
 fn evidence(acc: &Acc, subject: &Subject<'_>) -> Vec<Evidence> {
-    let files = |set: &BTreeSet<u32>| {
-        set.iter()
-            .filter_map(|&i| subject.code_files.get(i as usize).map(|f| f.to_string()))
-            .collect::<Vec<_>>()
-    };
+    let files = |set: &BTreeSet<u32>| code_files(set, subject);
     let mut out = Vec::new();
     let mut classes: Vec<(&String, &ClassHits)> =
         acc.classes.iter().chain(acc.weak_classes.iter()).collect();

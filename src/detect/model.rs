@@ -100,6 +100,40 @@ pub struct Detection {
     /// carriers' one-click login SDKs): a policy naming the parent may cover it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bundled_by: Vec<String>,
+    /// Platforms this SDK reaches through plugins in its own code (a share SDK's WeChat
+    /// and QQ plugins): the platform conventions and hosts found for them, which are this
+    /// SDK's evidence and not the platform SDK's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plugins: Vec<Plugin>,
+}
+
+/// A platform plugin of a detected SDK (see `[[plugin]]` in `docs/signatures.md`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Plugin {
+    /// The platform's signature id (`wechat-opensdk`).
+    pub platform: String,
+    /// The platform's name (`WeChat Open SDK`).
+    pub name: String,
+    /// The plugin's classes, and the platform's manifest entries and hosts it accounts for.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
+/// The packer (加固) an app is protected with: its real dex is encrypted and loaded at run
+/// time, so the code in the APK is the packer's stub.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Packer {
+    /// The packer's signature id (`jiagu-360`).
+    pub id: String,
+    /// English name.
+    pub name: String,
+    /// Chinese name (`360加固`).
+    pub name_zh: Option<String>,
+    /// The stub application and the packer's native libraries.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+    /// What packing does to the findings, in one sentence for the top of a report.
+    pub notice: String,
 }
 
 /// Code that matches no signature and is not the app's own.
@@ -127,6 +161,15 @@ pub struct Detections {
     /// policy must name; the reviewer checks the locations.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub host_only: Vec<Detection>,
+    /// Manifest components and meta-data of SDKs whose code is in no dex of a readable,
+    /// unpacked app: configuration left behind (the SDK was removed, the manifest was not
+    /// cleaned), reported for information and never counted as an SDK.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub leftovers: Vec<Detection>,
+    /// The packer, when the app is packed: code evidence is then unavailable and the SDKs
+    /// come from the manifest and native libraries alone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub packer: Option<Packer>,
     /// Third-party packages that matched nothing.
     pub unknown: Vec<UnknownPackage>,
     /// Problems met while reading the input (broken dex files, undecodable classes): the

@@ -154,6 +154,12 @@ pub struct Subject<'a> {
     /// Problems met while reading the inputs (a dex that does not open, a class whose data
     /// does not decode): the detections come from what was readable.
     pub problems: Vec<crate::apk::Problem>,
+    /// Every entry path of the input archive (`assets/libjiagu.so`): packers hide their
+    /// libraries outside `lib/`.
+    pub files: Vec<Cow<'a, str>>,
+    /// Some code could not be read (a dex or class that does not decode): an SDK without
+    /// code evidence may then have lost it, so it is not called a leftover.
+    pub code_incomplete: bool,
 }
 
 impl<'a> Subject<'a> {

@@ -1,13 +1,17 @@
 //! A single-file HTML report (inline CSS, no scripts, no external assets): per app a
 //! summary, the detected-vs-declared SDK table, the findings with their evidence, and the
-//! policy passages the findings quote. Rendered with minijinja, which escapes every value.
+//! policy passages the findings quote. Rendered with minijinja, which escapes every value;
+//! our formatter first shows control characters as visible escapes
+//! ([`sanitize::text`]), and the page's Content-Security-Policy
+//! forbids every script, connection and remote resource, so a missed escape still cannot
+//! run or call out.
 
 use std::collections::BTreeMap;
 
 use minijinja::Environment;
 use serde::Serialize;
 
-use super::{Outcome, RenderOptions};
+use super::{Outcome, RenderOptions, sanitize};
 use crate::audit::{AuditReport, Declared, PolicyEvidence, Severity};
 
 const TEMPLATE: &str = include_str!("templates/report.html");
@@ -76,6 +80,7 @@ pub fn render(outcomes: &[Outcome], options: &RenderOptions) -> String {
         apps,
     };
     let mut env = Environment::new();
+    env.set_formatter(sanitize::html_formatter);
     let rendered = env
         .add_template("report.html", TEMPLATE)
         .and_then(|()| env.get_template("report.html"))

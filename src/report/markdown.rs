@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use super::sanitize::{markdown as escape, markdown_code as code};
 use super::{Outcome, RenderOptions};
 use crate::audit::{AuditReport, Declared, Severity};
 
@@ -98,25 +99,4 @@ fn one(out: &mut String, r: &AuditReport, options: &RenderOptions) {
     for n in &r.notes {
         let _ = writeln!(out, "> {}", escape(n));
     }
-}
-
-/// Escape Markdown and inline HTML in text taken from the inputs.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '<' | '>' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// Text inside a code span: backticks cannot be escaped there, so replace them.
-fn code(s: &str) -> String {
-    s.replace('`', "'")
 }

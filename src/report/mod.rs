@@ -5,15 +5,18 @@
 //! single app: JSON becomes JSON Lines, SARIF one run per app, text/Markdown/HTML one
 //! section per app. An input that failed keeps its place with its error.
 
+pub mod codeclimate;
 pub mod html;
 pub mod json;
+pub mod junit;
 pub mod markdown;
+pub mod sanitize;
 pub mod sarif;
 pub mod text;
 
 use serde::{Deserialize, Serialize};
 
-use crate::audit::{AuditReport, RuleId};
+use crate::audit::{AuditReport, FailOn, RuleId};
 use crate::{Error, Location};
 
 /// The result of auditing one input.
@@ -62,6 +65,10 @@ pub enum OutputFormat {
     Html,
     /// Markdown for pull-request comments.
     Markdown,
+    /// GitLab Code Quality (CodeClimate issues) JSON.
+    CodeClimate,
+    /// JUnit XML; findings at or above the threshold are failures.
+    Junit(FailOn),
 }
 
 /// How to render.
@@ -102,5 +109,7 @@ pub fn render(outcomes: &[Outcome], format: OutputFormat, options: &RenderOption
         OutputFormat::Sarif => sarif::render(outcomes, options),
         OutputFormat::Html => html::render(outcomes, options),
         OutputFormat::Markdown => markdown::render(outcomes, options),
+        OutputFormat::CodeClimate => codeclimate::render(outcomes, options),
+        OutputFormat::Junit(fail_on) => junit::render(outcomes, options, fail_on),
     }
 }

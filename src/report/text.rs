@@ -6,6 +6,7 @@ use std::fmt::Write;
 use anstyle::{AnsiColor, Style};
 use unicode_width::UnicodeWidthStr;
 
+use super::sanitize::shown;
 use super::{Outcome, RenderOptions};
 use crate::audit::{AuditReport, Declared, Finding, Severity};
 
@@ -52,12 +53,12 @@ pub fn render(outcomes: &[Outcome], options: &RenderOptions) -> String {
         match outcome {
             Outcome::Audited(report) => render_one(&mut out, report, &st, options),
             Outcome::Failed(f) => {
-                let _ = writeln!(out, "{} {}", st.bold("sdkflow audit:"), f.source);
+                let _ = writeln!(out, "{} {}", st.bold("sdkflow audit:"), shown(&f.source));
                 let _ = writeln!(
                     out,
                     "  {} {}",
                     st.severity(Severity::High, "error:"),
-                    f.error
+                    shown(&f.error)
                 );
             }
         }
@@ -66,16 +67,16 @@ pub fn render(outcomes: &[Outcome], options: &RenderOptions) -> String {
 }
 
 fn render_one(out: &mut String, r: &AuditReport, st: &Styles, options: &RenderOptions) {
-    let mut app = r.app.source.clone();
+    let mut app = shown(&r.app.source).to_string();
     if let Some(p) = &r.app.package {
-        app.push_str(&format!(" ({p}"));
+        app.push_str(&format!(" ({}", shown(p)));
         if let Some(v) = &r.app.version_name {
-            app.push_str(&format!(" {v}"));
+            app.push_str(&format!(" {}", shown(v)));
         }
         app.push(')');
     }
     let _ = writeln!(out, "{} {app}", st.bold("sdkflow audit:"));
-    let _ = writeln!(out, "  against policy {}", r.policy.source);
+    let _ = writeln!(out, "  against policy {}", shown(&r.policy.source));
     let counts: Vec<String> = Severity::DESCENDING
         .iter()
         .map(|s| {
@@ -124,7 +125,7 @@ fn render_one(out: &mut String, r: &AuditReport, st: &Styles, options: &RenderOp
         let w = r
             .sdks
             .iter()
-            .map(|s| s.name.chars().count())
+            .map(|s| shown(&s.name).to_string().chars().count())
             .max()
             .unwrap_or(0);
         for s in &r.sdks {
@@ -139,11 +140,11 @@ fn render_one(out: &mut String, r: &AuditReport, st: &Styles, options: &RenderOp
                 (Declared::Mentioned, None) => "mentioned only".into(),
                 (Declared::No, _) => "not in policy".into(),
             };
-            let pad = w.saturating_sub(s.name.width());
+            let name = shown(&s.name).to_string();
+            let pad = w.saturating_sub(name.width());
             let _ = writeln!(
                 out,
-                "  {}{}  {detected:<16}  {declared}",
-                s.name,
+                "  {name}{}  {detected:<16}  {declared}",
                 " ".repeat(pad)
             );
         }
@@ -152,10 +153,15 @@ fn render_one(out: &mut String, r: &AuditReport, st: &Styles, options: &RenderOp
         let _ = writeln!(out);
         let _ = writeln!(out, "{}", st.bold("Notes"));
         for n in &r.notes {
-            let _ = writeln!(out, "  - {n}");
+            let _ = writeln!(out, "  - {}", shown(n));
         }
         for p in &r.problems {
-            let _ = writeln!(out, "  - {}: {}", p.at, p.message);
+            let _ = writeln!(
+                out,
+                "  - {}: {}",
+                shown(&p.at.to_string()),
+                shown(&p.message)
+            );
         }
     }
 }
@@ -165,13 +171,13 @@ fn finding(out: &mut String, f: &Finding, st: &Styles, options: &RenderOptions) 
         out,
         "  {} {}",
         st.severity(f.severity, &format!("[{}]", f.rule)),
-        f.message
+        shown(&f.message)
     );
     for e in &f.apk_evidence {
-        let _ = writeln!(out, "      {} {}", st.dim("apk:   "), e.describe());
+        let _ = writeln!(out, "      {} {}", st.dim("apk:   "), shown(&e.describe()));
     }
     for e in &f.policy_evidence {
-        let _ = writeln!(out, "      {} {}", st.dim("policy:"), e.describe());
+        let _ = writeln!(out, "      {} {}", st.dim("policy:"), shown(&e.describe()));
     }
     let _ = writeln!(
         out,

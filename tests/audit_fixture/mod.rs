@@ -149,6 +149,7 @@ pub fn app() -> AppFacts {
     };
     let jpush = Detection {
         bundled_by: Vec::new(),
+        plugins: Vec::new(),
         id: "jpush".into(),
         name: "JPush".into(),
         name_zh: Some("极光推送".into()),
@@ -188,6 +189,7 @@ pub fn app() -> AppFacts {
     };
     let talkingdata = Detection {
         bundled_by: Vec::new(),
+        plugins: Vec::new(),
         id: "talkingdata".into(),
         name: "TalkingData".into(),
         name_zh: Some("TalkingData 统计分析".into()),
@@ -206,6 +208,7 @@ pub fn app() -> AppFacts {
     };
     let wechat = Detection {
         bundled_by: Vec::new(),
+        plugins: Vec::new(),
         id: "wechat-opensdk".into(),
         name: "WeChat Open SDK".into(),
         name_zh: Some("微信开放平台SDK".into()),
@@ -224,6 +227,7 @@ pub fn app() -> AppFacts {
     };
     let okhttp = Detection {
         bundled_by: Vec::new(),
+        plugins: Vec::new(),
         id: "okhttp".into(),
         name: "OkHttp".into(),
         name_zh: None,
@@ -253,6 +257,7 @@ pub fn app() -> AppFacts {
                 package: "com.vendor.ads".into(),
                 classes: 12,
             }],
+            ..Detections::default()
         },
         observed: vec![
             ObservedAccess {

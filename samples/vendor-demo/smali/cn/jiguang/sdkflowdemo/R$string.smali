@@ -1,0 +1,12 @@
+.class public final Lcn/jiguang/sdkflowdemo/R$string;
+.super Ljava/lang/Object;
+.source "R.java"
+
+
+.method public constructor <init>()V
+    .locals 0
+    invoke-direct {p0}, Ljava/lang/Object;-><init>()V
+    return-void
+.end method
+
+.field public static final app_name:I = 0x7f010000
