@@ -265,7 +265,7 @@ impl<'a> Program<'a> {
                     if info.name == b"<init>" {
                         ctors
                             .entry(info.class)
-                            .or_insert_with(Vec::new)
+                            .or_default()
                             .push(methods.len() as MethodId);
                     }
                     methods.push(info);

@@ -1393,9 +1393,8 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
         } else {
             args.iter().skip(1).copied().collect()
         };
-        let mut result = Val::default();
         // The declared return type (object and array types).
-        result.ty = self
+        let return_type = self
             .file
             .method_id(site.target)
             .ok()
@@ -1406,6 +1405,10 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
                     .type_descriptor_bytes(t)
                     .is_ok_and(|d| matches!(d.first(), Some(b'L' | b'[')))
             });
+        let mut result = Val {
+            ty: return_type,
+            ..Val::default()
+        };
 
         // Objects handed to a call escape local field tracking; a constructor's receiver
         // does not (the constructor's own field writes go to the global table).
