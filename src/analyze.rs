@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::audit::{AppFacts, ObservedAccess};
+use crate::callgraph::CallGraph;
 use crate::catalog::Catalog;
 use crate::detect::{Detector, detect_app};
 use crate::dex::{Multidex, ParseOptions};
@@ -83,7 +84,20 @@ impl Analyzer {
         // detection can be freed below while the parsed dex files stay.
         let multidex = Multidex::from_blobs(&app.source, &app.dex, ParseOptions::default());
         let detector = Detector::new(&self.catalog);
-        let detections = detect_app(&app, &multidex, manifest.as_ref(), &detector);
+        // Detection and the data flow's call graph read the same parsed dex files
+        // independently: build them side by side (as `sdkflow flows` does), not one after
+        // the other.
+        let (detections, graph) = if self.options.no_flows {
+            (
+                detect_app(&app, &multidex, manifest.as_ref(), &detector),
+                None,
+            )
+        } else {
+            rayon::join(
+                || detect_app(&app, &multidex, manifest.as_ref(), &detector),
+                || Some(CallGraph::build(&multidex, manifest.as_ref())),
+            )
+        };
         problems.extend(detections.problems.iter().cloned());
         // The manifest and detection were the last readers of the native libraries,
         // resources and nested dex files (the data-flow analysis reads the parsed code
@@ -92,18 +106,20 @@ impl Analyzer {
         app.native_libs = Vec::new();
         app.resources = None;
         app.nested_dex = Vec::new();
-        let observed = if self.options.no_flows {
-            Vec::new()
-        } else {
-            let report = crate::flows::analyze(
-                &app,
+        let observed = if let Some(graph) = graph {
+            let mut options = FlowOptions::default();
+            options.entry_model.click_handlers = crate::flows::entry::layout_click_handlers(&app);
+            let report = crate::flows::analyze_with_graph(
                 &multidex,
                 manifest.as_ref(),
+                &graph,
                 &detections,
                 &self.apis,
-                &FlowOptions::default(),
+                &options,
             );
             observed_accesses(&report, &detections, manifest.as_ref())
+        } else {
+            Vec::new()
         };
         Ok(AppFacts {
             source: app.source.clone(),

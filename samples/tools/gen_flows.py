@@ -895,12 +895,513 @@ case(id='neg_sdk_no_flow', feature='third-party push SDK (com.igexin) reads the 
      sink_method=f'{GT}/push/core/Heartbeat;->beat(Landroid/content/Context;)V', sdk='getui-push', entry=APP_ONCREATE,
      precision='attributing every SDK read to every SDK sink (co-occurrence) reports it')
 
+# ---------------------------------------------------------------- issue 12: DroidBench categories
+# Each category the DroidBench work touched gets a positive case and a negative twin here.
+RUNTIME_EXEC = 'Ljava/lang/Runtime;->exec(Ljava/lang/String;)Ljava/lang/Process;'
+SB = 'Ljava/lang/StringBuilder;'
+
+def sb_to_string(sb, out):
+    return f"""
+    invoke-virtual {{{sb}}}, {SB}->toString()Ljava/lang/String;
+    move-result-object {out}
+"""
+
+def formatter(sb, fmt_reg, arr, tmp, value):
+    """new Formatter(sb).format("id=%s", value)"""
+    return f"""
+    new-instance {fmt_reg}, Ljava/util/Formatter;
+    invoke-direct {{{fmt_reg}, {sb}}}, Ljava/util/Formatter;-><init>(Ljava/lang/Appendable;)V
+    const/4 {tmp}, 0x1
+    new-array {arr}, {tmp}, [Ljava/lang/Object;
+    const/4 {tmp}, 0x0
+    aput-object {value}, {arr}, {tmp}
+    const-string {tmp}, "id=%s"
+    invoke-virtual {{{fmt_reg}, {tmp}, {arr}}}, Ljava/util/Formatter;->format(Ljava/lang/String;[Ljava/lang/Object;)Ljava/util/Formatter;
+"""
+
+# arrays and strings: java.util.Formatter writes through to the StringBuilder it wraps
+case_class('FormatterLeak', run_method(imei('p0', 'v0', 'v1') + f"""
+    new-instance v1, {SB}
+    invoke-direct {{v1}}, {SB}-><init>()V
+""" + formatter('v1', 'v2', 'v3', 'v4', 'v0') + sb_to_string('v1', 'v0') + log('i', 'v4', 'v0', 'FormatterLeak')))
+case(id='string_formatter', feature='arrays and strings: Formatter over a StringBuilder formats the IMEI, the builder is logged',
+     flow=True, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/FormatterLeak;{RUN}', sink=LOG_I,
+     sink_kind='log', sink_method=f'{C}/FormatterLeak;{RUN}', sdk='app', entry=MAIN_ONCREATE)
+case_class('NegFormatter', run_method(imei('p0', 'v0', 'v1') + f"""
+    new-instance v1, {SB}
+    invoke-direct {{v1}}, {SB}-><init>()V
+""" + formatter('v1', 'v2', 'v3', 'v4', 'v0') + f"""
+    new-instance v5, {SB}
+    const-string v4, "fmt=plain"
+    invoke-direct {{v5, v4}}, {SB}-><init>(Ljava/lang/String;)V
+""" + sb_to_string('v5', 'v0') + log('i', 'v4', 'v0', 'NegFormatter'), 6))
+case(id='neg_string_formatter', feature='arrays and strings: the IMEI is formatted into one builder, another builder is logged',
+     flow=False, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/NegFormatter;{RUN}', sink=LOG_I,
+     sink_kind='log', sink_method=f'{C}/NegFormatter;{RUN}', sdk='app', entry=MAIN_ONCREATE,
+     precision='treating every formatter result as tainted (or Formatter as a taint sink of all builders) reports it')
+
+# arrays: System.arraycopy moves the IMEI into another array
+ARRAYCOPY = 'Ljava/lang/System;->arraycopy(Ljava/lang/Object;ILjava/lang/Object;II)V'
+case_class('ArrayCopyLeak', run_method(imei('p0', 'v0', 'v1') + f"""
+    const/4 v1, 0x1
+    new-array v2, v1, [Ljava/lang/String;
+    const/4 v3, 0x0
+    aput-object v0, v2, v3
+    new-array v4, v1, [Ljava/lang/String;
+    invoke-static {{v2, v3, v4, v3, v1}}, {ARRAYCOPY}
+    aget-object v0, v4, v3
+""" + log('i', 'v5', 'v0', 'ArrayCopyLeak'), 6))
+case(id='array_copy', feature='arrays and strings: System.arraycopy copies the IMEI into another array that is logged',
+     flow=True, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/ArrayCopyLeak;{RUN}', sink=LOG_I,
+     sink_kind='log', sink_method=f'{C}/ArrayCopyLeak;{RUN}', sdk='app', entry=MAIN_ONCREATE)
+case_class('NegArrayCopy', run_method(imei('p0', 'v0', 'v1') + f"""
+    const/4 v1, 0x1
+    const/4 v3, 0x0
+    new-array v5, v1, [Ljava/lang/String;
+    aput-object v0, v5, v3
+    new-array v2, v1, [Ljava/lang/String;
+    const-string v0, "none"
+    aput-object v0, v2, v3
+    new-array v4, v1, [Ljava/lang/String;
+    invoke-static {{v2, v3, v4, v3, v1}}, {ARRAYCOPY}
+    aget-object v0, v4, v3
+""" + log('i', 'v6', 'v0', 'NegArrayCopy'), 7))
+case(id='neg_array_copy', feature='arrays and strings: a constant array is copied and logged; the IMEI sits in a third array',
+     flow=False, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/NegArrayCopy;{RUN}', sink=LOG_I,
+     sink_kind='log', sink_method=f'{C}/NegArrayCopy;{RUN}', sdk='app', entry=MAIN_ONCREATE,
+     precision='one taint for all arrays of a method (or of a type) reports it')
+
+# callbacks: a listener object kept in a field (never handed to a registration call here)
+ON_CLICK = 'Landroid/view/View$OnClickListener;'
+def click_listener(name, tag):
+    d = f'{C}/{name};'
+    write(SMALI, d, header(d, 'Ljava/lang/Object;', 'public', (ON_CLICK,))
+          + f'.field public static sInstance:{d}\n' + ctor('Ljava/lang/Object;') + """
+.method public static run(Landroid/content/Context;)V
+    .locals 1
+    new-instance v0, """ + d + """
+    invoke-direct {v0}, """ + d + """-><init>()V
+    sput-object v0, """ + d + """->sInstance:""" + d + """
+    return-void
+.end method
+
+.method public onClick(Landroid/view/View;)V
+    .locals 2
+    invoke-virtual {p1}, Landroid/view/View;->getContext()Landroid/content/Context;
+    move-result-object v0
+""" + imei('v0', 'v0', 'v1') + log('i', 'v1', 'v0', tag) + """
+    return-void
+.end method
+""")
+click_listener('FieldListenerLeak', 'FieldListener')
+case(id='callback_object', feature='callbacks: an OnClickListener instantiated and kept in a field logs the IMEI when clicked',
+     flow=True, source=GET_DEVICE_ID, data_type='device_id.imei',
+     source_method=f'{C}/FieldListenerLeak;->onClick(Landroid/view/View;)V', sink=LOG_I, sink_kind='log',
+     sink_method=f'{C}/FieldListenerLeak;->onClick(Landroid/view/View;)V', sdk='app', entry=MAIN_ONCREATE)
+d = f'{C}/NegListenerNeverCreated;'
+write(SMALI, d, header(d, 'Ljava/lang/Object;', 'public', (ON_CLICK,)) + ctor('Ljava/lang/Object;') + """
+.method public onClick(Landroid/view/View;)V
+    .locals 2
+    invoke-virtual {p1}, Landroid/view/View;->getContext()Landroid/content/Context;
+    move-result-object v0
+""" + imei('v0', 'v0', 'v1') + log('i', 'v1', 'v0', 'NegListener') + """
+    return-void
+.end method
+""")
+case(id='neg_callback_never_created', feature='callbacks: an OnClickListener class no code instantiates logs the IMEI',
+     flow=False, source=GET_DEVICE_ID, data_type='device_id.imei',
+     source_method=f'{C}/NegListenerNeverCreated;->onClick(Landroid/view/View;)V', sink=LOG_I, sink_kind='log',
+     sink_method=f'{C}/NegListenerNeverCreated;->onClick(Landroid/view/View;)V', sdk='app', entry='',
+     precision='making every method of every class implementing a callback interface an entry reports it')
+
+# callbacks: android:onClick in a layout (res/layout/main.xml binds onSendClick, not onOtherClick)
+def click_method(name, tag):
+    return f"""
+.method public {name}(Landroid/view/View;)V
+    .locals 2
+""" + imei('p0', 'v0', 'v1') + log('i', 'v1', 'v0', tag) + """
+    return-void
+.end method
+"""
+LAYOUT_CLICKS = click_method('onSendClick', 'LayoutClick') + click_method('onOtherClick', 'NegLayoutClick')
+case(id='layout_onclick', feature='callbacks: a layout binds android:onClick="onSendClick"; the handler logs the IMEI',
+     flow=True, source=GET_DEVICE_ID, data_type='device_id.imei',
+     source_method=f'{P}/MainActivity;->onSendClick(Landroid/view/View;)V', sink=LOG_I, sink_kind='log',
+     sink_method=f'{P}/MainActivity;->onSendClick(Landroid/view/View;)V', sdk='app',
+     entry=f'{P}/MainActivity;->onSendClick(Landroid/view/View;)V')
+case(id='neg_layout_onclick', feature='callbacks: a public onOtherClick(View) no layout names logs the IMEI',
+     flow=False, source=GET_DEVICE_ID, data_type='device_id.imei',
+     source_method=f'{P}/MainActivity;->onOtherClick(Landroid/view/View;)V', sink=LOG_I, sink_kind='log',
+     sink_method=f'{P}/MainActivity;->onOtherClick(Landroid/view/View;)V', sdk='app', entry=MAIN_ONCREATE,
+     precision='treating every public m(View) of an activity as a click handler reports it')
+os.makedirs(os.path.join(OUT, 'res', 'layout'), exist_ok=True)
+with open(os.path.join(OUT, 'res', 'layout', 'main.xml'), 'w') as f:
+    f.write("""<?xml version="1.0" encoding="utf-8"?>
+<!-- Generated by samples/tools/gen_flows.py: binds the layout_onclick case's handler. -->
+<LinearLayout xmlns:android="http://schemas.android.com/apk/res/android"
+    android:layout_width="match_parent"
+    android:layout_height="match_parent"
+    android:orientation="vertical">
+    <Button
+        android:id="@+id/send"
+        android:layout_width="wrap_content"
+        android:layout_height="wrap_content"
+        android:text="Send"
+        android:onClick="onSendClick" />
+</LinearLayout>
+""")
+
+# threading: AsyncTask.execute(value) -> doInBackground(params)
+def async_task(name, tag):
+    d = f'{C}/{name};'
+    write(SMALI, d, header(d, 'Landroid/os/AsyncTask;', 'public') + ctor('Landroid/os/AsyncTask;') + """
+.method protected varargs doInBackground([Ljava/lang/Object;)Ljava/lang/Object;
+    .locals 2
+    const/4 v0, 0x0
+    aget-object v0, p1, v0
+    check-cast v0, Ljava/lang/String;
+""" + log('i', 'v1', 'v0', tag) + """
+    const/4 v0, 0x0
+    return-object v0
+.end method
+""")
+def execute(task, value, regs=('v1', 'v2', 'v3')):
+    t, arr, k = regs
+    d = f'{C}/{task};'
+    return f"""
+    new-instance {t}, {d}
+    invoke-direct {{{t}}}, {d}-><init>()V
+    const/4 {k}, 0x1
+    new-array {arr}, {k}, [Ljava/lang/Object;
+    const/4 {k}, 0x0
+    aput-object {value}, {arr}, {k}
+    invoke-virtual {{{t}, {arr}}}, {d}->execute([Ljava/lang/Object;)Landroid/os/AsyncTask;
+"""
+async_task('ValueTask', 'AsyncTaskValue')
+case_class('AsyncTaskLeak', run_method(imei('p0', 'v0', 'v1') + execute('ValueTask', 'v0'), 4))
+case(id='async_task_value', feature='threading: AsyncTask.execute(imei) and doInBackground logs its parameter',
+     flow=True, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/AsyncTaskLeak;{RUN}', sink=LOG_I,
+     sink_kind='log', sink_method=f'{C}/ValueTask;->doInBackground([Ljava/lang/Object;)Ljava/lang/Object;', sdk='app',
+     entry=MAIN_ONCREATE)
+async_task('NegValueTask', 'NegAsyncTaskValue')
+case_class('NegAsyncTask', run_method(imei('p0', 'v0', 'v1') + '\n    const-string v0, "ping"\n' + execute('NegValueTask', 'v0'), 4))
+case(id='neg_async_task_value', feature='threading: another AsyncTask class is executed with a constant after the IMEI is read',
+     flow=False, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/NegAsyncTask;{RUN}', sink=LOG_I,
+     sink_kind='log', sink_method=f'{C}/NegValueTask;->doInBackground([Ljava/lang/Object;)Ljava/lang/Object;',
+     sdk='app', entry=MAIN_ONCREATE,
+     precision='one app-wide AsyncTask channel (every task sees every execute) reports it')
+
+# threading: Handler.sendMessage(msg) -> handleMessage(msg)
+def msg_handler(name, tag):
+    d = f'{C}/{name};'
+    write(SMALI, d, header(d, 'Landroid/os/Handler;', 'public') + ctor('Landroid/os/Handler;') + """
+.method public handleMessage(Landroid/os/Message;)V
+    .locals 2
+    iget-object v0, p1, Landroid/os/Message;->obj:Ljava/lang/Object;
+    check-cast v0, Ljava/lang/String;
+""" + log('i', 'v1', 'v0', tag) + """
+    return-void
+.end method
+""")
+def send_message(handler, value):
+    d = f'{C}/{handler};'
+    return f"""
+    new-instance v1, {d}
+    invoke-direct {{v1}}, {d}-><init>()V
+    invoke-static {{}}, Landroid/os/Message;->obtain()Landroid/os/Message;
+    move-result-object v2
+    iput-object {value}, v2, Landroid/os/Message;->obj:Ljava/lang/Object;
+    invoke-virtual {{v1, v2}}, {d}->sendMessage(Landroid/os/Message;)Z
+"""
+msg_handler('MsgHandler', 'HandlerMessage')
+case_class('HandlerLeak', run_method(imei('p0', 'v0', 'v1') + send_message('MsgHandler', 'v0'), 3))
+case(id='handler_message', feature='threading: a Message carrying the IMEI is sent to an app Handler that logs msg.obj',
+     flow=True, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/HandlerLeak;{RUN}', sink=LOG_I,
+     sink_kind='log', sink_method=f'{C}/MsgHandler;->handleMessage(Landroid/os/Message;)V', sdk='app',
+     entry=MAIN_ONCREATE)
+msg_handler('NegMsgHandler', 'NegHandlerMessage')
+case_class('NegHandler', run_method(imei('p0', 'v0', 'v1') + '\n    const-string v0, "tick"\n' + send_message('NegMsgHandler', 'v0'), 3))
+case(id='neg_handler_message', feature='threading: another Handler class gets a Message with a constant after the IMEI is read',
+     flow=False, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/NegHandler;{RUN}', sink=LOG_I,
+     sink_kind='log', sink_method=f'{C}/NegMsgHandler;->handleMessage(Landroid/os/Message;)V', sdk='app',
+     entry=MAIN_ONCREATE, precision='one app-wide message channel (every handler sees every message) reports it')
+
+# lifecycle: onSaveInstanceState fills the Bundle, onRestoreInstanceState reads it
+def saved_state_activity(name, value_code, tag):
+    d = f'{P}/{name};'
+    write(SMALI, d, header(d, 'Landroid/app/Activity;') + ctor('Landroid/app/Activity;') + """
+.method protected onSaveInstanceState(Landroid/os/Bundle;)V
+    .locals 2
+    invoke-super {p0, p1}, Landroid/app/Activity;->onSaveInstanceState(Landroid/os/Bundle;)V
+""" + imei('p0', 'v0', 'v1') + value_code + """
+    const-string v1, "id"
+    invoke-virtual {p1, v1, v0}, Landroid/os/Bundle;->putString(Ljava/lang/String;Ljava/lang/String;)V
+    return-void
+.end method
+
+.method protected onRestoreInstanceState(Landroid/os/Bundle;)V
+    .locals 2
+    invoke-super {p0, p1}, Landroid/app/Activity;->onRestoreInstanceState(Landroid/os/Bundle;)V
+    const-string v0, "id"
+    invoke-virtual {p1, v0}, Landroid/os/Bundle;->getString(Ljava/lang/String;)Ljava/lang/String;
+    move-result-object v0
+""" + log('i', 'v1', 'v0', tag) + """
+    return-void
+.end method
+""")
+saved_state_activity('SavedStateActivity', '', 'SavedState')
+case(id='saved_state', feature='lifecycle: onSaveInstanceState puts the IMEI in the Bundle, onRestoreInstanceState logs it',
+     flow=True, source=GET_DEVICE_ID, data_type='device_id.imei',
+     source_method=f'{P}/SavedStateActivity;->onSaveInstanceState(Landroid/os/Bundle;)V', sink=LOG_I, sink_kind='log',
+     sink_method=f'{P}/SavedStateActivity;->onRestoreInstanceState(Landroid/os/Bundle;)V', sdk='app',
+     entry=f'{P}/SavedStateActivity;->onSaveInstanceState(Landroid/os/Bundle;)V')
+saved_state_activity('NegSavedStateActivity', '\n    const-string v0, "restored"\n', 'NegSavedState')
+case(id='neg_saved_state', feature='lifecycle: another activity saves a constant in its state after reading the IMEI',
+     flow=False, source=GET_DEVICE_ID, data_type='device_id.imei',
+     source_method=f'{P}/NegSavedStateActivity;->onSaveInstanceState(Landroid/os/Bundle;)V', sink=LOG_I,
+     sink_kind='log', sink_method=f'{P}/NegSavedStateActivity;->onRestoreInstanceState(Landroid/os/Bundle;)V',
+     sdk='app', entry=f'{P}/NegSavedStateActivity;->onSaveInstanceState(Landroid/os/Bundle;)V',
+     precision='one app-wide saved-state Bundle (every activity restores every state) reports it')
+
+# lifecycle: a disabled component never runs
+d = f'{P}/DisabledActivity;'
+write(SMALI, d, header(d, 'Landroid/app/Activity;') + ctor('Landroid/app/Activity;') + """
+.method protected onCreate(Landroid/os/Bundle;)V
+    .locals 2
+    invoke-super {p0, p1}, Landroid/app/Activity;->onCreate(Landroid/os/Bundle;)V
+""" + imei('p0', 'v0', 'v1') + log('i', 'v1', 'v0', 'Disabled') + """
+    return-void
+.end method
+""")
+case(id='neg_disabled_component', feature='lifecycle: an activity declared android:enabled="false" logs the IMEI in onCreate',
+     flow=False, source=GET_DEVICE_ID, data_type='device_id.imei',
+     source_method=f'{P}/DisabledActivity;->onCreate(Landroid/os/Bundle;)V', sink=LOG_I, sink_kind='log',
+     sink_method=f'{P}/DisabledActivity;->onCreate(Landroid/os/Bundle;)V', sdk='app',
+     entry=f'{P}/DisabledActivity;->onCreate(Landroid/os/Bundle;)V',
+     precision='starting every manifest component, enabled or not, reports it')
+
+# general Java: Runtime.exec as a sink
+case_class('ExecLeak', run_method(imei('p0', 'v0', 'v1') + """
+    invoke-static {}, Ljava/lang/Runtime;->getRuntime()Ljava/lang/Runtime;
+    move-result-object v1
+    invoke-virtual {v1, v0}, Ljava/lang/Runtime;->exec(Ljava/lang/String;)Ljava/lang/Process;
+""", 2))
+case(id='process_exec', feature='general Java: the IMEI is part of a command line given to Runtime.exec',
+     flow=True, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/ExecLeak;{RUN}',
+     sink=RUNTIME_EXEC, sink_kind='process', sink_method=f'{C}/ExecLeak;{RUN}', sdk='app', entry=MAIN_ONCREATE)
+case_class('NegExec', run_method(imei('p0', 'v0', 'v1') + """
+    invoke-static {}, Ljava/lang/Runtime;->getRuntime()Ljava/lang/Runtime;
+    move-result-object v1
+    const-string v0, "id"
+    invoke-virtual {v1, v0}, Ljava/lang/Runtime;->exec(Ljava/lang/String;)Ljava/lang/Process;
+""", 2))
+case(id='neg_process_exec', feature='general Java: a constant command runs after the IMEI is read',
+     flow=False, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/NegExec;{RUN}',
+     sink=RUNTIME_EXEC, sink_kind='process', sink_method=f'{C}/NegExec;{RUN}', sdk='app', entry=MAIN_ONCREATE,
+     precision='register-insensitive (method-level) taint reports it')
+
+# general Java: a helper fills the caller's StringBuilder (argument side effect)
+HELPER_FILL = '->fill(Landroid/content/Context;Ljava/lang/StringBuilder;)V'
+def filler(name, body):
+    return f"""
+.method public static fill(Landroid/content/Context;Ljava/lang/StringBuilder;)V
+    .locals 2
+""" + imei('p0', 'v0', 'v1') + """
+    invoke-virtual {p1, v0}, Ljava/lang/StringBuilder;->append(Ljava/lang/String;)Ljava/lang/StringBuilder;
+    return-void
+.end method
+""" + run_method(body, 4)
+case_class('FillLeak', filler('FillLeak', f"""
+    new-instance v0, {SB}
+    invoke-direct {{v0}}, {SB}-><init>()V
+    invoke-static {{p0, v0}}, {C}/FillLeak;{HELPER_FILL}
+""" + sb_to_string('v0', 'v0') + log('i', 'v1', 'v0', 'FillLeak')))
+case(id='argument_side_effect', feature="general Java: a helper appends the IMEI to its caller's StringBuilder, the caller logs it",
+     flow=True, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/FillLeak;{HELPER_FILL}',
+     sink=LOG_I, sink_kind='log', sink_method=f'{C}/FillLeak;{RUN}', sdk='app', entry=MAIN_ONCREATE)
+case_class('NegFill', filler('NegFill', f"""
+    new-instance v0, {SB}
+    invoke-direct {{v0}}, {SB}-><init>()V
+    invoke-static {{p0, v0}}, {C}/NegFill;{HELPER_FILL}
+    new-instance v2, {SB}
+    const-string v1, "other"
+    invoke-direct {{v2, v1}}, {SB}-><init>(Ljava/lang/String;)V
+""" + sb_to_string('v2', 'v0') + log('i', 'v1', 'v0', 'NegFill')))
+case(id='neg_argument_side_effect', feature='general Java: the helper fills one builder, the caller logs another',
+     flow=False, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/NegFill;{HELPER_FILL}',
+     sink=LOG_I, sink_kind='log', sink_method=f'{C}/NegFill;{RUN}', sdk='app', entry=MAIN_ONCREATE,
+     precision='tainting every argument of a call that reads a source reports it')
+
+# fields: a static field written through a subclass reference is the base class's field
+def inherit_pair(base, sub, sub_declares, tag):
+    b, sd = f'{C}/{base};', f'{C}/{sub};'
+    write(SMALI, b, header(b, 'Ljava/lang/Object;', 'public') + '.field public static last:Ljava/lang/String;\n'
+          + ctor('Ljava/lang/Object;') + """
+.method public static report()V
+    .locals 2
+    sget-object v0, """ + b + """->last:Ljava/lang/String;
+""" + log('i', 'v1', 'v0', tag) + """
+    return-void
+.end method
+""")
+    write(SMALI, sd, header(sd, b, 'public') + ('.field public static last:Ljava/lang/String;\n' if sub_declares else '')
+          + ctor(b) + run_method(imei('p0', 'v0', 'v1') + f"""
+    sput-object v0, {sd}->last:Ljava/lang/String;
+    invoke-static {{}}, {b}->report()V
+""", 2))
+inherit_pair('InheritBase', 'InheritSub', False, 'Inherited')
+case(id='inherited_field', feature='fields: the IMEI is stored through a subclass reference to the base class static field the base logs',
+     flow=True, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/InheritSub;{RUN}', sink=LOG_I,
+     sink_kind='log', sink_method=f'{C}/InheritBase;->report()V', sdk='app', entry=MAIN_ONCREATE)
+inherit_pair('NegInheritBase', 'NegInheritSub', True, 'NegInherited')
+case(id='neg_inherited_field', feature='fields: the subclass declares its own field of the same name (hiding the base one), the base logs its own',
+     flow=False, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/NegInheritSub;{RUN}', sink=LOG_I,
+     sink_kind='log', sink_method=f'{C}/NegInheritBase;->report()V', sdk='app', entry=MAIN_ONCREATE,
+     precision='matching fields by name alone (ignoring which class declares them) reports it')
+
+# general Java: an exception carries the data it was built from
+def throw_catch(name, value_code, tag):
+    return run_method(imei('p0', 'v0', 'v1') + value_code + """
+    :try_start
+    new-instance v1, Ljava/lang/RuntimeException;
+    invoke-direct {v1, v0}, Ljava/lang/RuntimeException;-><init>(Ljava/lang/String;)V
+    throw v1
+    :try_end
+    .catch Ljava/lang/RuntimeException; {:try_start .. :try_end} :handler
+    :handler
+    move-exception v1
+    invoke-virtual {v1}, Ljava/lang/RuntimeException;->getMessage()Ljava/lang/String;
+    move-result-object v0
+""" + log('i', 'v1', 'v0', tag), 3)
+case_class('ExceptionLeak', throw_catch('ExceptionLeak', '', 'ExceptionLeak'))
+case(id='exception_value', feature='general Java: an exception built from the IMEI is thrown, the handler logs its message',
+     flow=True, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/ExceptionLeak;{RUN}', sink=LOG_I,
+     sink_kind='log', sink_method=f'{C}/ExceptionLeak;{RUN}', sdk='app', entry=MAIN_ONCREATE)
+case_class('NegException', throw_catch('NegException', '\n    const-string v0, "timeout"\n', 'NegException'))
+case(id='neg_exception_value', feature='general Java: the IMEI is read, an exception with a constant message is thrown and logged',
+     flow=False, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/NegException;{RUN}', sink=LOG_I,
+     sink_kind='log', sink_method=f'{C}/NegException;{RUN}', sdk='app', entry=MAIN_ONCREATE,
+     precision='tainting every caught exception of a method that reads a source reports it')
+
+# fields and objects: a local object's field is overwritten before it is read
+def data_store(name, second, tag):
+    d = f'{C}/{name};'
+    return run_method(imei('p0', 'v0', 'v1') + f"""
+    new-instance v1, {d}
+    invoke-direct {{v1}}, {d}-><init>()V
+    iput-object v0, v1, {d}->value:Ljava/lang/String;
+""" + second.replace('@', d) + f"""
+    iget-object v0, v1, {d}->value:Ljava/lang/String;
+""" + log('i', 'v2', 'v0', tag), 3)
+case_class('StoreLeak', data_store('StoreLeak', '', 'StoreLeak'), fields='.field public value:Ljava/lang/String;\n')
+case(id='object_field', feature='fields and objects: the IMEI is stored in a new object\'s field and read back from it',
+     flow=True, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/StoreLeak;{RUN}', sink=LOG_I,
+     sink_kind='log', sink_method=f'{C}/StoreLeak;{RUN}', sdk='app', entry=MAIN_ONCREATE)
+case_class('NegStoreOverwritten', data_store('NegStoreOverwritten', """
+    const-string v2, "def"
+    iput-object v2, v1, @->value:Ljava/lang/String;
+""", 'NegStore'), fields='.field public value:Ljava/lang/String;\n')
+case(id='neg_object_field_overwritten', feature='fields and objects: the field holding the IMEI is overwritten with a constant before it is read',
+     flow=False, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/NegStoreOverwritten;{RUN}',
+     sink=LOG_I, sink_kind='log', sink_method=f'{C}/NegStoreOverwritten;{RUN}', sdk='app', entry=MAIN_ONCREATE,
+     precision='a field-based heap without strong updates (one taint per field) reports it')
+
+# reflection: a constant class name instantiates an app class
+def refl_base():
+    b = f'{P}/ReflBase;'
+    write(SMALI, b, header(b, 'Ljava/lang/Object;', 'public abstract') + ctor('Ljava/lang/Object;') + """
+.method public abstract leak(Landroid/content/Context;)V
+.end method
+""")
+    for name, tag in (('ReflTarget', 'Reflection'), ('ReflUnused', 'NegReflection')):
+        d = f'{C}/{name};'
+        write(SMALI, d, header(d, b, 'public') + ctor(b) + """
+.method public leak(Landroid/content/Context;)V
+    .locals 2
+""" + imei('p1', 'v0', 'v1') + log('i', 'v1', 'v0', tag) + """
+    return-void
+.end method
+""")
+refl_base()
+case_class('ReflTarget$Starter', run_method("""
+    const-string v0, "com.sdkflow.sample.flows.cases.ReflTarget"
+    invoke-static {v0}, Ljava/lang/Class;->forName(Ljava/lang/String;)Ljava/lang/Class;
+    move-result-object v0
+    invoke-virtual {v0}, Ljava/lang/Class;->newInstance()Ljava/lang/Object;
+    move-result-object v0
+    check-cast v0, Lcom/sdkflow/sample/flows/ReflBase;
+    invoke-virtual {v0, p0}, Lcom/sdkflow/sample/flows/ReflBase;->leak(Landroid/content/Context;)V
+    # the coarse reachability check of tests/samples_flows.rs follows descriptors:
+    const-class v1, Lcom/sdkflow/sample/flows/cases/ReflTarget;
+""", 2))
+case(id='reflection_constant', feature='reflection: Class.forName with a constant name instantiates the class whose override leaks the IMEI',
+     flow=True, source=GET_DEVICE_ID, data_type='device_id.imei',
+     source_method=f'{C}/ReflTarget;->leak(Landroid/content/Context;)V', sink=LOG_I, sink_kind='log',
+     sink_method=f'{C}/ReflTarget;->leak(Landroid/content/Context;)V', sdk='app', entry=MAIN_ONCREATE)
+case(id='neg_reflection_constant', feature='reflection: another override of the same method in a class nothing instantiates or names',
+     flow=False, source=GET_DEVICE_ID, data_type='device_id.imei',
+     source_method=f'{C}/ReflUnused;->leak(Landroid/content/Context;)V', sink=LOG_I, sink_kind='log',
+     sink_method=f'{C}/ReflUnused;->leak(Landroid/content/Context;)V', sdk='app', entry='',
+     precision='class-hierarchy analysis without instantiation (every override of ReflBase.leak) reports it')
+
+# general Java: virtual dispatch by the receiver's known type
+VS = f'{P}/ValueSource;'
+write(SMALI, VS, f""".class public interface abstract {VS}
+.super Ljava/lang/Object;
+.source "ValueSource.java"
+
+.method public abstract getValue(Landroid/content/Context;)Ljava/lang/String;
+.end method
+""")
+GET_VALUE = '->getValue(Landroid/content/Context;)Ljava/lang/String;'
+for name, body in (('LeakySource', imei('p1', 'v0', 'v1')), ('NegDispatch$Constant', '\n    const-string v0, "const"\n')):
+    d = f'{C}/{name};'
+    write(SMALI, d, header(d, 'Ljava/lang/Object;', 'public', (VS,)) + ctor('Ljava/lang/Object;') + f"""
+.method public getValue(Landroid/content/Context;)Ljava/lang/String;
+    .locals 2
+{body}
+    return-object v0
+.end method
+""")
+def factory(name, cls):
+    d = f'{C}/{cls};'
+    return f"""
+.method public static {name}()L{d[1:]}
+    .locals 1
+    new-instance v0, {d}
+    invoke-direct {{v0}}, {d}-><init>()V
+    return-object v0
+.end method
+"""
+def dispatch_run(holder, make, tag):
+    return run_method(f"""
+    invoke-static {{}}, {C}/{holder};->makeLeaky()L{C[1:]}/LeakySource;
+    invoke-static {{}}, {C}/{holder};->{make}
+    move-result-object v0
+    invoke-interface {{v0, p0}}, {VS}{GET_VALUE}
+    move-result-object v0
+""" + log('i', 'v1', 'v0', tag), 2)
+case_class('DispatchLeak', factory('makeLeaky', 'LeakySource') + dispatch_run('DispatchLeak', f'makeLeaky()L{C[1:]}/LeakySource;', 'Dispatch'))
+case(id='typed_dispatch', feature='general Java: an interface call on a value whose declared type is the leaking implementation',
+     flow=True, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/LeakySource;{GET_VALUE}',
+     sink=LOG_I, sink_kind='log', sink_method=f'{C}/DispatchLeak;{RUN}', sdk='app', entry=MAIN_ONCREATE)
+case_class('NegDispatch', factory('makeLeaky', 'LeakySource') + factory('makeConstant', 'NegDispatch$Constant')
+           + dispatch_run('NegDispatch', f'makeConstant()L{C[1:]}/NegDispatch$Constant;', 'NegDispatch'))
+case(id='neg_typed_dispatch', feature='general Java: the same interface call on a value declared as the constant implementation (the leaking one is instantiated too)',
+     flow=False, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/LeakySource;{GET_VALUE}',
+     sink=LOG_I, sink_kind='log', sink_method=f'{C}/NegDispatch;{RUN}', sdk='app', entry=MAIN_ONCREATE,
+     precision='class-hierarchy (or rapid type) analysis alone (every instantiated implementation) reports it')
+
 # ---------------------------------------------------------------- entry points
 ENTRY_CASES = ['DirectLeak', 'InstanceFieldLeak', 'StaticFieldLeak', 'ArrayLeak', 'ListLeak', 'MapLeak',
                'StringBuilderLeak', 'HelperLeak', 'ThreadLeak', 'SmsLeak', 'FileLeak', 'PrefsLeak', 'IntentLeak',
                'NegOverwritten', 'NegListOtherElement', 'NegArrayOtherElement', 'NegOtherField', 'NegConstant',
                'NegInstanceField', 'NegStaticField', 'NegStringBuilder', 'NegHelper', 'NegThread', 'NegSms', 'NegFile',
-               'NegPrefs', 'NegIntent', 'NegImplicit', 'NegMapOtherKey']
+               'NegPrefs', 'NegIntent', 'NegImplicit', 'NegMapOtherKey',
+               'FormatterLeak', 'NegFormatter', 'ArrayCopyLeak', 'NegArrayCopy', 'FieldListenerLeak',
+               'AsyncTaskLeak', 'NegAsyncTask', 'HandlerLeak', 'NegHandler', 'ExecLeak', 'NegExec', 'FillLeak',
+               'NegFill', 'InheritSub', 'NegInheritSub', 'ExceptionLeak', 'NegException', 'StoreLeak',
+               'NegStoreOverwritten', 'ReflTarget$Starter', 'DispatchLeak', 'NegDispatch']
 calls = ''.join(f"    invoke-static {{p0}}, {C}/{n};->run(Landroid/content/Context;)V\n" for n in ENTRY_CASES)
 write(SMALI, f'{P}/MainActivity;', header(f'{P}/MainActivity;', 'Landroid/app/Activity;') + ctor('Landroid/app/Activity;') + f"""
 .method protected onCreate(Landroid/os/Bundle;)V
@@ -910,7 +1411,7 @@ write(SMALI, f'{P}/MainActivity;', header(f'{P}/MainActivity;', 'Landroid/app/Ac
     invoke-static {{p0}}, {C}/NegLocationCallback;->register(Landroid/content/Context;)V
     return-void
 .end method
-""")
+""" + LAYOUT_CLICKS)
 write(SMALI, f'{P}/FlowsApp;', header(f'{P}/FlowsApp;', 'Landroid/app/Application;') + ctor('Landroid/app/Application;') + f"""
 .method public onCreate()V
     .locals 1
@@ -935,6 +1436,13 @@ TWINS = {
     'neg_thread': 'thread', 'neg_lifecycle': 'lifecycle', 'neg_sms': 'sms', 'neg_file': 'file',
     'neg_shared_prefs': 'shared_prefs', 'neg_intent': 'intent', 'neg_collection_map_other_key': 'collection_map',
     'neg_sdk_no_flow': 'sdk_getui_imei',
+    'neg_string_formatter': 'string_formatter', 'neg_array_copy': 'array_copy',
+    'neg_callback_never_created': 'callback_object', 'neg_layout_onclick': 'layout_onclick',
+    'neg_async_task_value': 'async_task_value', 'neg_handler_message': 'handler_message',
+    'neg_saved_state': 'saved_state', 'neg_disabled_component': 'lifecycle', 'neg_process_exec': 'process_exec',
+    'neg_argument_side_effect': 'argument_side_effect', 'neg_inherited_field': 'inherited_field',
+    'neg_exception_value': 'exception_value', 'neg_object_field_overwritten': 'object_field',
+    'neg_reflection_constant': 'reflection_constant', 'neg_typed_dispatch': 'typed_dispatch',
 }
 for c in CASES:
     if not c['flow']:
@@ -955,7 +1463,7 @@ lines = ["""# Ground truth for the `flows` sample (samples/apk/flows.apk), score
 #   data_type         personal-data code from shared/research/sdk-facts.md section 5
 #   source_method     method that calls the source API (or implements the callback)
 #   sink, sink_kind   sink API (smali reference) and its kind: log, network, sms, file,
-#                     shared_preferences, icc
+#                     shared_preferences, icc, process
 #   sink_method       method that calls the sink API
 #   sdk               who is responsible: "app" or a sdk-signatures id (getui-push)
 #   entry             entry point from which the source call is reached ("" = none: unreachable

@@ -436,6 +436,9 @@ impl CallGraph {
         let mut classes: Vec<String> = manifest
             .components
             .iter()
+            // A disabled component never runs (unless the app enables it at run time,
+            // which is not modelled).
+            .filter(|c| c.enabled)
             .map(|c| c.name.clone())
             .chain(manifest.application.name.clone())
             .map(|name| format!("L{};", name.replace('.', "/")))

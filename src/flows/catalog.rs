@@ -19,6 +19,7 @@ pub const SINK_KINDS: &[&str] = &[
     "sms",
     "icc",
     "webview",
+    "process",
 ];
 
 /// Where a source's data appears.
@@ -118,7 +119,8 @@ pub struct Propagator {
     pub classes: Vec<String>,
     /// Method names.
     pub methods: Vec<String>,
-    /// `args->receiver`, `args->return`, `receiver->return`.
+    /// `args->receiver`, `args->return`, `receiver->return`, `receiver->arg:N`,
+    /// `arg:N->arg:M`, `alias:arg:N` (see [`Flow`]).
     pub flow: Vec<String>,
 }
 
@@ -163,6 +165,50 @@ pub struct Flow {
     pub args_to_return: bool,
     /// A tainted receiver taints the return value.
     pub receiver_to_return: bool,
+    /// A tainted receiver taints what argument N (0-based, after the receiver) points to
+    /// (`String.getChars(.., char[] dst, ..)`).
+    pub receiver_to_arg: Option<u8>,
+    /// Argument N taints what argument M points to (`System.arraycopy(src, .., dst, ..)`).
+    pub arg_to_arg: Option<(u8, u8)>,
+    /// A constructor whose new object writes through to argument N (`new Formatter(buf)`,
+    /// `new PrintWriter(stringWriter)`): the receiver becomes an alias of that object.
+    pub alias_arg: Option<u8>,
+}
+
+impl Flow {
+    /// Parse one `flow` entry into `self`; false when it is not one of the known forms.
+    fn add(&mut self, f: &str) -> bool {
+        let arg = |s: &str| s.strip_prefix("arg:").and_then(|n| n.parse::<u8>().ok());
+        match f {
+            "args->receiver" => self.args_to_receiver = true,
+            "args->return" => self.args_to_return = true,
+            "receiver->return" => self.receiver_to_return = true,
+            _ => {
+                if let Some(n) = f.strip_prefix("receiver->").and_then(arg) {
+                    self.receiver_to_arg = Some(n);
+                } else if let Some(n) = f.strip_prefix("alias:").and_then(arg) {
+                    self.alias_arg = Some(n);
+                } else if let Some((a, b)) = f.split_once("->")
+                    && let (Some(a), Some(b)) = (arg(a), arg(b))
+                {
+                    self.arg_to_arg = Some((a, b));
+                } else {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// Join `other` into `self`.
+    fn merge(&mut self, other: &Flow) {
+        self.args_to_receiver |= other.args_to_receiver;
+        self.args_to_return |= other.args_to_return;
+        self.receiver_to_return |= other.receiver_to_return;
+        self.receiver_to_arg = self.receiver_to_arg.or(other.receiver_to_arg);
+        self.arg_to_arg = self.arg_to_arg.or(other.arg_to_arg);
+        self.alias_arg = self.alias_arg.or(other.alias_arg);
+    }
 }
 
 /// The loaded and indexed catalogue.
@@ -250,20 +296,17 @@ impl ApiCatalog {
         for p in &file.propagator {
             let mut flow = Flow::default();
             for f in &p.flow {
-                match f.as_str() {
-                    "args->receiver" => flow.args_to_receiver = true,
-                    "args->return" => flow.args_to_return = true,
-                    "receiver->return" => flow.receiver_to_return = true,
-                    other => return Err(bad(format!("propagator: unknown flow `{other}`"))),
+                if !flow.add(f) {
+                    return Err(bad(format!("propagator: unknown flow `{f}`")));
                 }
             }
             for class in &p.classes {
                 check_descriptor(class).map_err(|r| bad(format!("propagator: {r}")))?;
                 for m in &p.methods {
-                    let entry = propagators.entry((class.clone(), m.clone())).or_default();
-                    entry.args_to_receiver |= flow.args_to_receiver;
-                    entry.args_to_return |= flow.args_to_return;
-                    entry.receiver_to_return |= flow.receiver_to_return;
+                    propagators
+                        .entry((class.clone(), m.clone()))
+                        .or_default()
+                        .merge(&flow);
                 }
             }
         }
@@ -448,6 +491,28 @@ mod tests {
         assert!(err.contains("not a class descriptor"), "{err}");
         let kind = "format = 1\n[[sink]]\nid='x'\nclasses=['La;']\nmethods=['m']\nkind='mail'\n";
         assert!(ApiCatalog::parse(kind, "t.toml").is_err());
+    }
+
+    #[test]
+    fn propagator_flow_forms() {
+        let text = "format = 1\n[[propagator]]\nclasses=['La;']\nmethods=['m']\nflow=['receiver->arg:2', 'arg:0->arg:3', 'alias:arg:1', 'args->return']\n";
+        let c = ApiCatalog::parse(text, "t.toml").expect("parses");
+        let f = c.propagator("La;", "m").expect("indexed");
+        assert_eq!(f.receiver_to_arg, Some(2));
+        assert_eq!(f.arg_to_arg, Some((0, 3)));
+        assert_eq!(f.alias_arg, Some(1));
+        assert!(f.args_to_return && !f.args_to_receiver && !f.receiver_to_return);
+        for bad in ["receiver->arg:x", "arg:1->receiver", "alias:0", "anything"] {
+            let text = format!(
+                "format = 1\n[[propagator]]\nclasses=['La;']\nmethods=['m']\nflow=['{bad}']\n"
+            );
+            assert!(ApiCatalog::parse(&text, "t.toml").is_err(), "{bad}");
+        }
+        let embedded = ApiCatalog::embedded().expect("embedded");
+        let fmt = embedded
+            .propagator("Ljava/util/Formatter;", "<init>")
+            .expect("Formatter");
+        assert_eq!(fmt.alias_arg, Some(0));
     }
 
     #[test]

@@ -11,6 +11,8 @@
 
 pub mod attribution;
 pub mod catalog;
+pub mod channels;
+pub mod entry;
 pub mod program;
 pub mod solver;
 pub mod taint;
@@ -28,12 +30,16 @@ use crate::manifest::Manifest;
 
 pub use attribution::{Attribution, Owner};
 pub use catalog::ApiCatalog;
+pub use entry::{CallbackTypes, EntryModel};
 use program::{MethodId, Program};
 use taint::{PARAM_LABELS, SourceRead};
 
 /// Bounds and switches of the analysis.
 #[derive(Debug, Clone)]
 pub struct FlowOptions {
+    /// What Android calls beyond the manifest's lifecycle methods (callback types, layout
+    /// click handlers); [`analyze_app`] fills it from the embedded list and the APK.
+    pub entry_model: EntryModel,
     /// Methods longer than this many code units are skipped (counted in the stats).
     pub max_method_units: u32,
     /// Most rounds of the inter-procedural fixpoint.
@@ -45,6 +51,10 @@ pub struct FlowOptions {
 impl Default for FlowOptions {
     fn default() -> Self {
         FlowOptions {
+            entry_model: EntryModel {
+                callbacks: CallbackTypes::embedded().unwrap_or_default(),
+                click_handlers: Default::default(),
+            },
             max_method_units: 16_384,
             max_rounds: 40,
             all_methods_are_entries: false,
@@ -218,9 +228,13 @@ pub fn analyze_with_graph(
     let entries = if options.all_methods_are_entries {
         program.entries(None)
     } else {
-        program.entries(manifest)
+        let mut e = program.entries(manifest);
+        e.extend(program.click_entries(manifest, &options.entry_model));
+        e.sort_unstable();
+        e.dedup();
+        e
     };
-    program.compute_reachability(&entries);
+    program.compute_reachability(&entries, &options.entry_model);
     let solution = solver::solve(
         &program,
         catalog,
@@ -452,6 +466,9 @@ impl Render<'_, '_> {
 /// decodes), detections with the embedded signature catalogue. For the CLI and tests.
 pub fn analyze_app(app: &LoadedApp, options: &FlowOptions) -> Result<FlowReport, crate::Error> {
     let catalog = ApiCatalog::embedded()?;
+    let mut options = options.clone();
+    options.entry_model.click_handlers = entry::layout_click_handlers(app);
+    let options = &options;
     let multidex = Multidex::from_app(app, crate::dex::ParseOptions::default());
     let manifest = crate::manifest::from_app(app).ok().map(|(m, _)| m);
     // Detection and the call graph read the same parsed dex files independently: build

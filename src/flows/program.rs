@@ -21,6 +21,8 @@ use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
 use super::catalog::{ApiCatalog, Flow};
+use super::channels::{self, Channel};
+use super::entry::EntryModel;
 use crate::callgraph::{CallGraph, EdgeKind};
 use crate::dex::insn::{Opcode, Operands};
 use crate::dex::{DexFile, Multidex, invoke_site};
@@ -28,6 +30,9 @@ use crate::manifest::Manifest;
 
 /// Index of a method in [`Program::methods`].
 pub type MethodId = u32;
+
+/// Channel key shared by the whole app (a call through a framework type).
+pub const GLOBAL_CHANNEL: &[u8] = b"<framework>";
 
 /// Longest superclass chain followed.
 const MAX_CHAIN: usize = 64;
@@ -54,6 +59,8 @@ pub struct MethodInfo<'a> {
 struct ClassInfo<'a> {
     superclass: Option<&'a [u8]>,
     interfaces: Vec<&'a [u8]>,
+    /// Names of the fields the class declares (static and instance).
+    fields: Vec<&'a [u8]>,
 }
 
 /// What a method reference is, computed once per dex and `method_ids` index. Which app
@@ -75,6 +82,9 @@ pub struct Callee {
     pub returns_self: bool,
     /// The receiver's class is a known list (elements by index) or map (values by key).
     pub list_op: Option<ListOp>,
+    /// The call hands its arguments to a framework channel (`AsyncTask.execute`): the
+    /// channel's pseudo-field id.
+    pub channel: Option<u32>,
 }
 
 /// Index-sensitive list operations.
@@ -141,6 +151,9 @@ struct Walk<'a> {
     pending: HashMap<&'a [u8], Vec<(MethodId, MethodId, Reached)>>,
     /// Methods reached for the first time in this level.
     next: Vec<MethodId>,
+    /// Instance methods of each app class that is a framework callback object, started
+    /// when the class is instantiated (see [`super::entry`]).
+    callbacks: HashMap<&'a [u8], Vec<MethodId>>,
 }
 
 impl<'a> Walk<'a> {
@@ -175,6 +188,14 @@ impl<'a> Walk<'a> {
                 for (c, t, h) in self.pending.remove(info.class).unwrap_or_default() {
                     work.push((Some(c), t, h));
                 }
+                // A callback object now exists: the framework may call its methods.
+                for t in self.callbacks.remove(info.class).unwrap_or_default() {
+                    let how = Reached::Callback {
+                        caller: to,
+                        offset: 0,
+                    };
+                    work.push((Some(to), t, how));
+                }
             }
         }
     }
@@ -192,6 +213,8 @@ pub struct Program<'a> {
     classes: HashMap<&'a [u8], ClassInfo<'a>>,
     /// Static initialiser of each class (`<clinit>` is always `()V`).
     clinits: HashMap<&'a [u8], MethodId>,
+    /// Constructors of each class (for classes instantiated by reflection).
+    ctors: HashMap<&'a [u8], Vec<MethodId>>,
     /// The project's call graph.
     graph: &'a CallGraph,
     /// Call-graph node of each method (`None`: the graph does not know this definition).
@@ -226,8 +249,11 @@ impl<'a> Program<'a> {
         let mut methods = Vec::new();
         let mut classes = HashMap::new();
         let mut clinits = HashMap::new();
+        let mut ctors: HashMap<&'a [u8], Vec<MethodId>> = HashMap::new();
         for (dex_classes, dex_methods) in per_dex {
-            for ((desc, superclass, interfaces), ms) in dex_classes.into_iter().zip(dex_methods) {
+            for ((desc, superclass, interfaces, fields), ms) in
+                dex_classes.into_iter().zip(dex_methods)
+            {
                 // As on the device, the first definition of a class wins.
                 if classes.contains_key(desc) {
                     continue;
@@ -236,6 +262,12 @@ impl<'a> Program<'a> {
                     if info.name == b"<clinit>" {
                         clinits.insert(info.class, methods.len() as MethodId);
                     }
+                    if info.name == b"<init>" {
+                        ctors
+                            .entry(info.class)
+                            .or_default()
+                            .push(methods.len() as MethodId);
+                    }
                     methods.push(info);
                 }
                 classes.insert(
@@ -243,6 +275,7 @@ impl<'a> Program<'a> {
                     ClassInfo {
                         superclass,
                         interfaces,
+                        fields,
                     },
                 );
             }
@@ -268,6 +301,7 @@ impl<'a> Program<'a> {
             methods,
             classes,
             clinits,
+            ctors,
             graph,
             node_of,
             method_of,
@@ -352,6 +386,10 @@ impl<'a> Program<'a> {
         // Catalogue lookups under the referenced class, else the first framework class
         // above an app class (`MainActivity.sendBroadcast` is `Context.sendBroadcast`).
         let mut api_classes = vec![class.to_string()];
+        // Methods on an array type (`[B->clone()`) are `Object`'s.
+        if class.starts_with('[') {
+            api_classes.push("Ljava/lang/Object;".to_string());
+        }
         if let Some(ext) = self.external_super(class_bytes) {
             api_classes.push(String::from_utf8_lossy(ext).into_owned());
         }
@@ -365,6 +403,17 @@ impl<'a> Program<'a> {
             callee.stream_producer |= cat.is_stream_producer(c, &name);
         }
         callee.uri_parse = class == "Landroid/net/Uri;" && name == "parse";
+        let extends = |x: &[u8]| class_bytes == x || self.extends_external(class_bytes, x);
+        callee.channel = channels::written_by_call(&name, &extends).map(|c| {
+            // Keyed by the app class the call names (the task, the handler), else shared
+            // by the app.
+            let key = if self.classes.contains_key(class_bytes) {
+                class_bytes
+            } else {
+                GLOBAL_CHANNEL
+            };
+            self.channel(c, key)
+        });
         callee.returns_self = proto.ends_with(&format!("){class}"));
         if is_list_class(&class) {
             let params = file
@@ -390,6 +439,48 @@ impl<'a> Program<'a> {
         Some(callee)
     }
 
+    /// The pseudo-field of framework channel `c` keyed by app class `key` (or
+    /// [`GLOBAL_CHANNEL`]); see [`super::channels`].
+    pub fn channel(&self, c: Channel, key: &'a [u8]) -> u32 {
+        let Ok(mut ids) = self.field_ids.lock() else {
+            return u32::MAX;
+        };
+        let next = ids.len() as u32;
+        *ids.entry((key, c.name())).or_insert(next)
+    }
+
+    /// The channel pseudo-fields a method of app class `class` reads: keyed by the class,
+    /// its app superclasses, and the app-wide one.
+    pub fn channel_readers(&self, c: Channel, class: &'a [u8]) -> Vec<u32> {
+        let mut out = vec![self.channel(c, GLOBAL_CHANNEL)];
+        let mut cur = Some(class);
+        for _ in 0..MAX_CHAIN {
+            let Some(k) = cur else { break };
+            out.push(self.channel(c, k));
+            cur = self.classes.get(k).and_then(|i| i.superclass);
+        }
+        out
+    }
+
+    /// The app class at or above `class` that declares field `name` (`class` itself when
+    /// none does, or it is not an app class).
+    fn declaring_class(&self, class: &'a [u8], name: &[u8]) -> &'a [u8] {
+        let mut cur = class;
+        for _ in 0..MAX_CHAIN {
+            let Some(info) = self.classes.get(cur) else {
+                return class;
+            };
+            if info.fields.contains(&name) {
+                return cur;
+            }
+            match info.superclass {
+                Some(s) => cur = s,
+                None => return class,
+            }
+        }
+        class
+    }
+
     /// What field reference `idx` of dex `dex` is (cached).
     pub fn field(&self, dex: usize, idx: u32) -> Option<&FieldRef> {
         let cell = self.fields.get(dex)?.get(idx as usize)?;
@@ -401,10 +492,13 @@ impl<'a> Program<'a> {
         let fid = file.field_id(idx).ok()?;
         let class_bytes = file.type_descriptor_bytes(u32::from(fid.class_idx)).ok()?;
         let name_bytes = file.string_bytes(fid.name_idx).ok()?;
+        // A reference names the class it was accessed through (`MainActivity.imei` for a
+        // field `GeneralActivity` declares): the field is the nearest declaration above.
+        let declaring = self.declaring_class(class_bytes, name_bytes);
         let id = {
             let mut ids = self.field_ids.lock().ok()?;
             let next = ids.len() as u32;
-            *ids.entry((class_bytes, name_bytes)).or_insert(next)
+            *ids.entry((declaring, name_bytes)).or_insert(next)
         };
         let app_class = self.classes.contains_key(class_bytes);
         let (mut source, mut uri) = (None, None);
@@ -446,6 +540,100 @@ impl<'a> Program<'a> {
         out
     }
 
+    /// Layout click handlers (`android:onClick` names of the entry model) defined by the
+    /// manifest's enabled activities or their app superclasses: `name(View)` methods.
+    pub fn click_entries(&self, manifest: Option<&Manifest>, model: &EntryModel) -> Vec<MethodId> {
+        let Some(manifest) = manifest else {
+            return Vec::new();
+        };
+        if model.click_handlers.is_empty() {
+            return Vec::new();
+        }
+        let mut classes: HashSet<Vec<u8>> = HashSet::new();
+        for c in manifest.components.iter().filter(|c| c.enabled) {
+            let mut cur: Option<Vec<u8>> =
+                Some(format!("L{};", c.name.replace('.', "/")).into_bytes());
+            for _ in 0..MAX_CHAIN {
+                let Some(desc) = cur.take() else { break };
+                cur = self
+                    .classes
+                    .get(desc.as_slice())
+                    .and_then(|i| i.superclass)
+                    .map(<[u8]>::to_vec);
+                classes.insert(desc);
+            }
+        }
+        let mut out = Vec::new();
+        for (i, m) in self.methods.iter().enumerate() {
+            if !classes.contains(m.class)
+                || m.access & crate::dex::access::STATIC != 0
+                || !std::str::from_utf8(m.name).is_ok_and(|n| model.click_handlers.contains(n))
+            {
+                continue;
+            }
+            let takes_view = self.dex(i as MethodId).is_some_and(|f| {
+                f.method_id(m.method_idx)
+                    .ok()
+                    .and_then(|mid| f.proto_descriptor(u32::from(mid.proto_idx)).ok())
+                    .is_some_and(|p| p.starts_with("(Landroid/view/View;)"))
+            });
+            if takes_view {
+                out.push(i as MethodId);
+            }
+        }
+        out
+    }
+
+    /// Per app class that extends or implements a framework callback type: its own
+    /// instance methods (not constructors) and those it inherits from app superclasses.
+    fn callback_methods(&self, model: &EntryModel) -> HashMap<&'a [u8], Vec<MethodId>> {
+        let mut by_class: HashMap<&'a [u8], Vec<MethodId>> = HashMap::new();
+        if model.callbacks.is_empty() {
+            return by_class;
+        }
+        for (i, m) in self.methods.iter().enumerate() {
+            if m.access & crate::dex::access::STATIC == 0 && !m.name.starts_with(b"<") {
+                by_class.entry(m.class).or_default().push(i as MethodId);
+            }
+        }
+        let mut out = HashMap::new();
+        for &class in self.classes.keys() {
+            if !self.is_callback_class(class, model) {
+                continue;
+            }
+            let mut ms = Vec::new();
+            let mut cur = Some(class);
+            for _ in 0..MAX_CHAIN {
+                let Some(c) = cur else { break };
+                ms.extend(by_class.get(c).into_iter().flatten().copied());
+                cur = self.classes.get(c).and_then(|i| i.superclass);
+            }
+            if !ms.is_empty() {
+                out.insert(class, ms);
+            }
+        }
+        out
+    }
+
+    /// True when app class `class` has a framework callback type among its supertypes.
+    fn is_callback_class(&self, class: &[u8], model: &EntryModel) -> bool {
+        let mut seen = HashSet::new();
+        let mut stack = vec![class];
+        while let Some(c) = stack.pop() {
+            if model.callbacks.contains(c) {
+                return true;
+            }
+            if !seen.insert(c) || seen.len() > 256 {
+                continue;
+            }
+            if let Some(info) = self.classes.get(c) {
+                stack.extend(info.superclass.iter().copied());
+                stack.extend(info.interfaces.iter().copied());
+            }
+        }
+        false
+    }
+
     fn method_of_node(&self, n: NodeIndex) -> Option<MethodId> {
         self.method_of.get(n.index()).copied().flatten()
     }
@@ -485,13 +673,17 @@ impl<'a> Program<'a> {
     /// analysis: a class counts as instantiated when one of its constructors is reached,
     /// which covers the framework creating components). Without it a call on
     /// `Runnable.run` or `Object.toString` would reach every app override.
-    pub fn compute_reachability(&mut self, entries: &[MethodId]) {
+    ///
+    /// Instance methods of app classes that are framework callback objects (the entry
+    /// model's callback types) become reachable once their class is instantiated.
+    pub fn compute_reachability(&mut self, entries: &[MethodId], model: &EntryModel) {
         let mut walk = Walk {
             reached: vec![None; self.methods.len()],
             callers: vec![HashSet::new(); self.methods.len()],
             instantiated: HashSet::new(),
             pending: HashMap::new(),
             next: Vec::new(),
+            callbacks: self.callback_methods(model),
         };
         for &e in entries {
             walk.accept(self, None, e, Reached::Entry);
@@ -570,6 +762,24 @@ impl<'a> Program<'a> {
                 }
                 continue;
             }
+            // Reflection with a constant class name (`Class.forName("a.b.C").newInstance()`):
+            // a string naming an app class makes its constructors reachable.
+            if matches!(insn.opcode.0, 0x1a | 0x1b)
+                && let Operands::Index { index, .. } = insn.operands
+                && let Some(ctors) = file
+                    .string_bytes(index)
+                    .ok()
+                    .and_then(|name| self.reflected_ctors(name))
+            {
+                for &c in ctors {
+                    let how = Reached::Call {
+                        caller: m,
+                        offset: insn.offset,
+                    };
+                    push(&mut out, c, how);
+                }
+                continue;
+            }
             let class = match (insn.opcode, insn.operands) {
                 (Opcode::NEW_INSTANCE, Operands::Index { index, .. }) => {
                     file.type_descriptor_bytes(index).ok()
@@ -626,6 +836,33 @@ impl<'a> Program<'a> {
             }
         }
         out
+    }
+
+    /// Constructors of the app class a Java class name (`a.b.C`, `a.b.C$D`) names.
+    fn reflected_ctors(&self, name: &[u8]) -> Option<&Vec<MethodId>> {
+        if name.len() < 3
+            || name.len() > 512
+            || !name.contains(&b'.')
+            || name
+                .iter()
+                .any(|&b| b == b'/' || b == b';' || b.is_ascii_whitespace())
+        {
+            return None;
+        }
+        let mut desc = Vec::with_capacity(name.len() + 2);
+        desc.push(b'L');
+        desc.extend(name.iter().map(|&b| if b == b'.' { b'/' } else { b }));
+        desc.push(b';');
+        self.ctors.get(desc.as_slice())
+    }
+
+    /// True when app classes `a` and `b` are the same or one extends the other (a call on
+    /// a `b` may run a method `a` defines); true when `b` is not an app class.
+    pub fn related(&self, a: &[u8], b: &[u8]) -> bool {
+        if !self.classes.contains_key(b) {
+            return true;
+        }
+        self.is_self_or_ancestor(a, b) || self.is_self_or_ancestor(b, a)
     }
 
     /// True when app class `class` is `of` or one of its superclasses.
@@ -762,7 +999,7 @@ fn is_map_class(class: &str) -> bool {
     )
 }
 
-type ClassRow<'a> = (&'a [u8], Option<&'a [u8]>, Vec<&'a [u8]>);
+type ClassRow<'a> = (&'a [u8], Option<&'a [u8]>, Vec<&'a [u8]>, Vec<&'a [u8]>);
 type MethodRow<'a> = Vec<MethodInfo<'a>>;
 
 /// Classes and methods of one dex; broken items are skipped (the dex module reports them).
@@ -784,7 +1021,16 @@ fn index_dex<'a>(d: usize, file: &DexFile<'a>) -> (Vec<ClassRow<'a>>, Vec<Method
             .filter_map(|t| file.type_descriptor_bytes(t).ok())
             .collect();
         let mut ms = Vec::new();
+        let mut fields = Vec::new();
         if let Ok(Some(data)) = file.class_data(&def) {
+            for f in data.static_fields.iter().chain(data.instance_fields.iter()) {
+                if let Ok(name) = file
+                    .field_id(f.field_idx)
+                    .and_then(|fid| file.string_bytes(fid.name_idx))
+                {
+                    fields.push(name);
+                }
+            }
             for m in data
                 .direct_methods
                 .iter()
@@ -809,7 +1055,7 @@ fn index_dex<'a>(d: usize, file: &DexFile<'a>) -> (Vec<ClassRow<'a>>, Vec<Method
                 });
             }
         }
-        classes.push((desc, superclass, interfaces));
+        classes.push((desc, superclass, interfaces, fields));
         methods.push(ms);
     }
     (classes, methods)

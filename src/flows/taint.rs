@@ -12,12 +12,20 @@
 use std::collections::HashMap;
 
 use super::catalog::{ApiCatalog, Yields};
+use super::channels;
 use super::program::{ListOp, MethodId, Program};
 use crate::dex::insn::{Instruction, Opcode, Operands};
 use crate::dex::{CodeItem, DexFile, invoke_site};
 
 /// Labels below this are argument positions.
 pub const PARAM_LABELS: u32 = 256;
+/// Heap ids of the objects the arguments point to (`PARAM_OBJ + position`); local
+/// allocations use their code offset, which stays far below.
+const PARAM_OBJ: u32 = 0x8000_0000;
+/// Heap id bit of the object a call returns (`offset | RESULT_OBJ`).
+const RESULT_OBJ: u32 = 0x2000_0000;
+/// Heap id bit of the abstract element object of an object array (`id ^ ELEMENT_OBJ`).
+const ELEMENT_OBJ: u32 = 0x4000_0000;
 /// Most labels one value carries (beyond it new labels are dropped: bounded, unsound).
 const MAX_LABELS: usize = 48;
 /// Most tracked elements of an array or list.
@@ -106,6 +114,9 @@ pub struct Summary {
     pub param_sinks: Vec<ParamSink>,
     /// Arguments stored in fields: (position, field id).
     pub param_fields: Vec<(u32, u32)>,
+    /// Labels the method stores into what argument `position` points to (a helper that
+    /// fills a caller's buffer, bundle or array): (position, labels).
+    pub param_out: Vec<(u32, Taint)>,
 }
 
 impl Summary {
@@ -131,6 +142,17 @@ impl Summary {
             if !self.param_fields.contains(pf) && self.param_fields.len() < MAX_SUMMARY {
                 self.param_fields.push(*pf);
                 changed = true;
+            }
+        }
+        for (p, t) in &other.param_out {
+            let full = self.param_out.len() >= MAX_SUMMARY;
+            match self.param_out.iter_mut().find(|(q, _)| q == p) {
+                Some((_, mine)) => changed |= mine.union(t),
+                None if !full => {
+                    self.param_out.push((*p, t.clone()));
+                    changed = true;
+                }
+                None => {}
             }
         }
         changed
@@ -211,26 +233,34 @@ struct Val {
     obj: Option<u32>,
     stream: bool,
     uri: Option<usize>,
+    /// A type the value is known to have (type index of the method's dex): from
+    /// `new-instance`, `check-cast` or a callee's declared return type. Virtual calls on
+    /// it run only overrides related to it.
+    ty: Option<u32>,
 }
 
 impl Val {
+    /// Join `o` into `self` (without cloning: this runs for every register at every join).
     fn join(&mut self, o: &Val) -> bool {
-        let before = self.clone();
-        self.taint.union(&o.taint);
-        if self.konst != o.konst {
-            self.konst = None;
+        fn meet<T: PartialEq>(a: &mut Option<T>, b: &Option<T>) -> bool {
+            if a.is_some() && a != b {
+                *a = None;
+                true
+            } else {
+                false
+            }
         }
-        if self.string != o.string {
-            self.string = None;
+        let mut changed = self.taint.union(&o.taint);
+        changed |= meet(&mut self.konst, &o.konst);
+        changed |= meet(&mut self.string, &o.string);
+        changed |= meet(&mut self.obj, &o.obj);
+        changed |= meet(&mut self.uri, &o.uri);
+        changed |= meet(&mut self.ty, &o.ty);
+        if o.stream && !self.stream {
+            self.stream = true;
+            changed = true;
         }
-        if self.obj != o.obj {
-            self.obj = None;
-        }
-        if self.uri != o.uri {
-            self.uri = None;
-        }
-        self.stream |= o.stream;
-        *self != before
+        changed
     }
 }
 
@@ -243,17 +273,32 @@ struct Obj {
     /// Everything the object holds.
     all: Taint,
     stream: bool,
+    /// App instance fields of an object allocated in this method that nothing else can
+    /// see yet (no call got it, no store, no return): written and read here with strong
+    /// updates instead of the global field table. `None` once it escapes (its fields
+    /// are then flushed to the global table) or for objects from elsewhere.
+    fields: Option<Vec<(u32, Taint)>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct State {
     regs: Vec<Val>,
     heap: Vec<(u32, Obj)>,
+    /// Local field values of objects that just escaped, to be written to the global
+    /// field table by the analysis (drained after every step and join).
+    flush: Vec<(u32, Taint)>,
+    /// What the exception being thrown carries (`throw new E(imei)`), for the handler's
+    /// `move-exception`.
+    exc: Taint,
 }
 
 impl State {
     fn reg(&self, r: u32) -> Val {
         self.regs.get(r as usize).cloned().unwrap_or_default()
+    }
+    /// The object register `r` points to (no clone of the value).
+    fn obj_of(&self, r: u32) -> Option<u32> {
+        self.regs.get(r as usize).and_then(|v| v.obj)
     }
     fn set(&mut self, r: u32, v: Val) {
         if let Some(slot) = self.regs.get_mut(r as usize) {
@@ -275,17 +320,70 @@ impl State {
     }
     /// The value's labels plus those of the object it points to.
     fn eff(&self, r: u32) -> Taint {
-        let v = self.reg(r);
-        let mut t = v.taint;
+        let Some(v) = self.regs.get(r as usize) else {
+            return Taint::default();
+        };
+        let mut t = v.taint.clone();
         if let Some(o) = v.obj.and_then(|id| self.obj(id)) {
             t.union(&o.all);
         }
         t
     }
     fn stream(&self, r: u32) -> bool {
-        let v = self.reg(r);
+        let Some(v) = self.regs.get(r as usize) else {
+            return false;
+        };
         v.stream || v.obj.and_then(|id| self.obj(id)).is_some_and(|o| o.stream)
     }
+    /// The object in register `r` escapes: its local fields go to the global table.
+    fn escape(&mut self, r: u32) {
+        if let Some(id) = self.obj_of(r) {
+            self.escape_obj(id);
+        }
+    }
+
+    fn escape_obj(&mut self, id: u32) {
+        let fields = self
+            .heap
+            .iter_mut()
+            .find(|(a, _)| *a == id)
+            .and_then(|(_, o)| o.fields.take());
+        if let Some(fs) = fields {
+            self.flush.extend(fs);
+        }
+    }
+
+    /// The local field value of the untracked-yet object in register `r`: `None` when the
+    /// global table decides (no local object, or no local write of `field` yet).
+    fn local_field(&self, r: u32, field: u32) -> Option<Taint> {
+        let o = self.obj(self.obj_of(r)?)?;
+        o.fields
+            .as_ref()?
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, t)| t.clone())
+    }
+
+    /// Store into a local object's field; false when the object is not tracked locally.
+    fn set_local_field(&mut self, r: u32, field: u32, t: Taint) -> bool {
+        let Some(id) = self.obj_of(r) else {
+            return false;
+        };
+        let Some(fs) = self
+            .heap
+            .iter_mut()
+            .find(|(a, _)| *a == id)
+            .and_then(|(_, o)| o.fields.as_mut())
+        else {
+            return false;
+        };
+        match fs.iter_mut().find(|(f, _)| *f == field) {
+            Some((_, slot)) => *slot = t,
+            None => fs.push((field, t)),
+        }
+        true
+    }
+
     /// Taint what register `r` points to (or the register itself).
     fn taint_target(&mut self, r: u32, t: &Taint) {
         if t.is_empty() {
@@ -308,9 +406,20 @@ impl State {
     }
     fn join(&mut self, o: &State) -> bool {
         let mut changed = false;
+        // A register that points to different objects on the two paths loses track of
+        // them: they escape local field tracking.
+        let mut lost = Vec::new();
+        for (a, b) in self.regs.iter().zip(&o.regs) {
+            if a.obj != b.obj {
+                // Only objects allocated here track fields locally.
+                lost.extend(a.obj.filter(|&id| id < RESULT_OBJ));
+                lost.extend(b.obj.filter(|&id| id < RESULT_OBJ));
+            }
+        }
         for (a, b) in self.regs.iter_mut().zip(&o.regs) {
             changed |= a.join(b);
         }
+        changed |= self.exc.union(&o.exc);
         for (id, ob) in &o.heap {
             match self.heap.iter_mut().find(|(a, _)| a == id) {
                 Some((_, mine)) => {
@@ -357,6 +466,17 @@ impl State {
                         mine.keys = keys;
                         changed = true;
                     }
+                    if mine.fields != ob.fields {
+                        // Different local field values (or one side escaped): both
+                        // paths' values go to the global table.
+                        if let Some(fs) = mine.fields.take() {
+                            self.flush.extend(fs);
+                        }
+                        if let Some(fs) = &ob.fields {
+                            self.flush.extend(fs.iter().cloned());
+                        }
+                        changed = true;
+                    }
                 }
                 None => {
                     self.heap.push((*id, ob.clone()));
@@ -364,7 +484,48 @@ impl State {
                 }
             }
         }
+        for id in lost {
+            let before = self.flush.len();
+            self.escape_obj(id);
+            changed |= self.flush.len() != before;
+        }
         changed
+    }
+}
+
+/// Make the object in register `r` an alias of the object in register `target` (a wrapper
+/// constructor: `new Formatter(buf)` writes into `buf`). Every register pointing to `r`'s
+/// object points to `target`'s afterwards; without a local object on either side, the
+/// wrapper just takes the target's labels.
+fn alias(st: &mut State, r: u32, target: u32) {
+    let (old, new) = (st.reg(r).obj, st.reg(target).obj);
+    match (old, new) {
+        (Some(old), Some(new)) if old != new => {
+            let moved = st.obj(old).cloned().unwrap_or_default();
+            let o = st.obj_mut(new);
+            o.all.union(&moved.all);
+            o.stream |= moved.stream;
+            for v in &mut st.regs {
+                if v.obj == Some(old) {
+                    v.obj = Some(new);
+                }
+            }
+        }
+        _ => {
+            let t = st.eff(target);
+            let stream = st.stream(target);
+            st.taint_target(r, &t);
+            if stream {
+                match st.reg(r).obj {
+                    Some(id) => st.obj_mut(id).stream = true,
+                    None => {
+                        if let Some(v) = st.regs.get_mut(r as usize) {
+                            v.stream = true;
+                        }
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -385,6 +546,8 @@ pub fn analyze(ctx: &Ctx<'_, '_>, m: MethodId) -> MethodResult {
         return out;
     }
     let mut a = Analysis {
+        ins: 0,
+        param_out: Vec::new(),
         ctx,
         m,
         dex: info.dex,
@@ -401,6 +564,10 @@ pub fn analyze(ctx: &Ctx<'_, '_>, m: MethodId) -> MethodResult {
 }
 
 struct Analysis<'c, 'p, 'a> {
+    /// Argument registers of the method.
+    ins: u32,
+    /// Per argument position: labels stored into its object, at the returns seen so far.
+    param_out: Vec<Taint>,
     ctx: &'c Ctx<'p, 'a>,
     m: MethodId,
     dex: usize,
@@ -545,13 +712,20 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
         let mut entry = State {
             regs: vec![Val::default(); regs],
             heap: Vec::new(),
+            flush: Vec::new(),
+            exc: Taint::default(),
         };
         for k in 0..u32::from(code.ins_size).min(PARAM_LABELS) {
             if let Some(v) = entry.regs.get_mut((first_in + k) as usize) {
                 v.taint = Taint::one(k);
+                // What the argument points to: writes into it are the method's side
+                // effects on its caller's object (`Summary::param_out`).
+                v.obj = Some(PARAM_OBJ + k);
             }
         }
+        self.ins = code.ins_size.into();
         self.callback_sources(&mut entry, first_in);
+        self.channel_inputs(&mut entry, first_in);
         let nblocks = cfg.starts.len();
         let mut state_in: Vec<Option<State>> = vec![None; nblocks];
         state_in[0] = Some(entry);
@@ -573,15 +747,26 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             let mut pending: Option<Val> = None;
             let mut flow_out: Vec<(usize, State)> = Vec::new();
             for i in start..end {
+                // A `throw` hands its exception object to the handler.
+                if let Some(insn) = cfg.insns.get(i)
+                    && insn.opcode.0 == 0x27
+                    && let Operands::A { a } = insn.operands
+                {
+                    st.exc = st.eff(u32::from(a));
+                }
                 for &h in &cfg.handlers[i] {
                     let mut hs = st.clone();
                     hs.heap.retain(|(_, o)| {
-                        !o.all.is_empty() || o.elems.is_some() || o.keys.is_some()
+                        !o.all.is_empty()
+                            || o.elems.is_some()
+                            || o.keys.is_some()
+                            || o.fields.is_some()
                     });
                     flow_out.push((h, hs));
                 }
                 let insn = cfg.insns[i];
                 pending = self.step(&mut st, &insn, pending.take());
+                self.drain_flush(&mut st);
             }
             let last = end - 1;
             for s in successors(&cfg, last) {
@@ -589,7 +774,11 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             }
             for (s, out_state) in flow_out {
                 let changed = match &mut state_in[s] {
-                    Some(existing) => existing.join(&out_state),
+                    Some(existing) => {
+                        let c = existing.join(&out_state);
+                        self.drain_flush(existing);
+                        c
+                    }
                     slot @ None => {
                         *slot = Some(out_state);
                         true
@@ -602,6 +791,37 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             }
         }
         self.out.summary.param_sinks.truncate(MAX_SUMMARY);
+        let outs = std::mem::take(&mut self.param_out);
+        for (k, t) in outs.into_iter().enumerate() {
+            let mut t = t;
+            t.0.retain(|&l| l != k as u32);
+            if !t.is_empty() {
+                if let Some(c) = self.channel_out_param(k as u32) {
+                    let origins = t.clone();
+                    self.write_field(c, &origins);
+                }
+                self.out.summary.param_out.push((k as u32, t));
+            }
+        }
+    }
+
+    /// Write the local field values of objects that escaped to the global table.
+    fn drain_flush(&mut self, st: &mut State) {
+        for (f, t) in std::mem::take(&mut st.flush) {
+            self.write_field(f, &t);
+        }
+    }
+
+    /// At a return: what the method has stored into its arguments' objects so far.
+    fn note_exit(&mut self, st: &State) {
+        if self.param_out.len() < self.ins as usize {
+            self.param_out.resize(self.ins as usize, Taint::default());
+        }
+        for (k, acc) in self.param_out.iter_mut().enumerate() {
+            if let Some(o) = st.obj(PARAM_OBJ + k as u32) {
+                acc.union(&o.all);
+            }
+        }
     }
 
     /// Callback parameters that are sources (`onLocationChanged(Location)`).
@@ -660,6 +880,83 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
         }
     }
 
+    /// Register position of declared parameter `n` (1-based) of this method.
+    fn param_register(&self, first_in: u32, n: usize) -> Option<u32> {
+        let info = self.ctx.program.methods.get(self.m as usize)?;
+        let mid = self.file.method_id(info.method_idx).ok()?;
+        let params = self.file.proto_parameters(u32::from(mid.proto_idx)).ok()?;
+        if n == 0 || n > params.len() {
+            return None;
+        }
+        let mut pos = u32::from(info.access & crate::dex::access::STATIC == 0);
+        for p in params.iter().take(n - 1) {
+            let wide = self
+                .file
+                .type_descriptor_bytes(*p)
+                .is_ok_and(|d| d == b"J" || d == b"D");
+            pos += if wide { 2 } else { 1 };
+        }
+        Some(first_in + pos)
+    }
+
+    /// Parameters the framework fills from a channel (`onPostExecute(result)`).
+    fn channel_inputs(&mut self, entry: &mut State, first_in: u32) {
+        let program = self.ctx.program;
+        let Some(info) = program.methods.get(self.m as usize) else {
+            return;
+        };
+        let extends = |x: &[u8]| program.extends_external(info.class, x);
+        let Some((ty, c)) = channels::read_by_method(info.name, &extends) else {
+            return;
+        };
+        let n = match ty {
+            None => 1,
+            Some(ty) => {
+                let Ok(mid) = self.file.method_id(info.method_idx) else {
+                    return;
+                };
+                let params = self
+                    .file
+                    .proto_parameters(u32::from(mid.proto_idx))
+                    .unwrap_or_default();
+                match params
+                    .iter()
+                    .position(|&p| self.file.type_descriptor_bytes(p).is_ok_and(|d| d == ty))
+                {
+                    Some(i) => i + 1,
+                    None => return,
+                }
+            }
+        };
+        let Some(reg) = self.param_register(first_in, n) else {
+            return;
+        };
+        for id in program.channel_readers(c, info.class) {
+            let t = self.ctx.fields.get(&id).cloned().unwrap_or_default();
+            self.note_field_read(id, &t);
+            if let Some(v) = entry.regs.get_mut(reg as usize) {
+                v.taint.union(&t);
+            }
+        }
+    }
+
+    /// The channel what this method stores into argument position `k` goes to.
+    fn channel_out_param(&self, k: u32) -> Option<u32> {
+        let program = self.ctx.program;
+        let info = program.methods.get(self.m as usize)?;
+        let c = channels::written_into_param(info.name)?;
+        let first_param = u32::from(info.access & crate::dex::access::STATIC == 0);
+        (k == first_param).then(|| program.channel(c, info.class))
+    }
+
+    /// The channel this method's return value goes to.
+    fn channel_out_return(&self) -> Option<u32> {
+        let program = self.ctx.program;
+        let info = program.methods.get(self.m as usize)?;
+        let extends = |x: &[u8]| program.extends_external(info.class, x);
+        channels::written_by_return(info.name, &extends).map(|c| program.channel(c, info.class))
+    }
+
     fn note_field_read(&mut self, field: u32, t: &Taint) {
         if !self.out.fields_read.contains(&field) {
             self.out.fields_read.push(field);
@@ -710,12 +1007,46 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
                 let v = st.reg(u32::from(b));
                 set(st, a, v);
             }
-            (0x0a..=0x0c, Operands::A { a }) => set(st, a, pending.unwrap_or_default()),
-            (0x0d, Operands::A { a }) => set(st, a, Val::default()),
+            (0x0a | 0x0b, Operands::A { a }) => set(st, a, pending.unwrap_or_default()),
+            // An array (or untyped object) a call returns is one abstract object per call
+            // site, so what is stored into it (`Array.newInstance`) is seen through it.
+            (0x0c, Operands::A { a }) => {
+                let mut v = pending.unwrap_or_default();
+                let container = v.ty.is_none_or(|t| {
+                    self.file
+                        .type_descriptor_bytes(t)
+                        .is_ok_and(|d| d.first() == Some(&b'[') || d == b"Ljava/lang/Object;")
+                });
+                if v.obj.is_none() && container {
+                    let id = insn.offset | RESULT_OBJ;
+                    if st.obj(id).is_some() {
+                        st.heap.retain(|(x, _)| *x != id);
+                    }
+                    v.obj = Some(id);
+                }
+                set(st, a, v)
+            }
+            (0x0d, Operands::A { a }) => {
+                let t = std::mem::take(&mut st.exc);
+                set(
+                    st,
+                    a,
+                    Val {
+                        taint: t,
+                        ..Val::default()
+                    },
+                )
+            }
+            (0x0e, _) => self.note_exit(st),
             (0x0f..=0x11, Operands::A { a }) => {
+                st.escape(u32::from(a));
                 let t = st.eff(u32::from(a));
                 self.ret.union(&t);
                 self.ret_stream |= st.stream(u32::from(a));
+                self.note_exit(st);
+                if let Some(c) = self.channel_out_return() {
+                    self.write_field(c, &t);
+                }
             }
             (0x12..=0x19, Operands::Literal { a, value }) => set(
                 st,
@@ -736,14 +1067,36 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             (0x1c | 0x20 | 0x21 | 0xfe | 0xff, Operands::Index { a, .. })
             | (0x20 | 0x21, Operands::IndexAB { a, .. })
             | (0x21, Operands::AB { a, .. }) => set(st, a, Val::default()),
-            (0x22, Operands::Index { a, .. }) => set(
-                st,
-                a,
-                Val {
-                    obj: Some(insn.offset),
-                    ..Val::default()
-                },
-            ),
+            (0x22, Operands::Index { a, index }) => {
+                // A fresh object of an app class: its fields are tracked here until it
+                // escapes (framework objects have no app fields to track).
+                st.escape_obj(insn.offset);
+                if st.obj(insn.offset).is_some() {
+                    st.heap.retain(|(id, _)| *id != insn.offset);
+                }
+                let app = self
+                    .file
+                    .type_descriptor_bytes(index)
+                    .is_ok_and(|d| self.ctx.program.is_app_class(d));
+                if app {
+                    st.obj_mut(insn.offset).fields = Some(Vec::new());
+                }
+                set(
+                    st,
+                    a,
+                    Val {
+                        obj: Some(insn.offset),
+                        ty: Some(index),
+                        ..Val::default()
+                    },
+                );
+            }
+            // check-cast: the value keeps its data and gains a known type.
+            (0x1f, Operands::Index { a, index }) => {
+                if let Some(v) = st.regs.get_mut(usize::from(a)) {
+                    v.ty = Some(index);
+                }
+            }
             (0x23, Operands::IndexAB { a, .. }) => {
                 st.heap.retain(|(id, _)| *id != insn.offset);
                 st.obj_mut(insn.offset).elems = Some(Vec::new());
@@ -786,17 +1139,27 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
                     }
                     _ => {}
                 }
+                // An element of an object array (`array[0]` of a `String[][]`) is one
+                // abstract object per array: writes into it are seen by later reads.
+                let obj = (op == 0x46)
+                    .then(|| arr.obj.map(|id| id ^ ELEMENT_OBJ))
+                    .flatten();
+                if let Some(e) = obj.and_then(|id| st.obj(id)) {
+                    t.union(&e.all);
+                }
                 set(
                     st,
                     a,
                     Val {
                         taint: t,
+                        obj,
                         ..Val::default()
                     },
                 );
             }
             // aput*
             (0x4b..=0x51, Operands::ABC { a, b, c }) => {
+                st.escape(u32::from(a));
                 let v = st.eff(u32::from(a));
                 let arr = st.reg(u32::from(b));
                 let idx = st.reg(u32::from(c)).konst;
@@ -822,12 +1185,17 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             (0x52..=0x58, Operands::IndexAB { a, b, index }) => {
                 let mut t = Taint::default();
                 if let Some(f) = self.ctx.program.field(self.dex, index) {
-                    if let Some(ft) = self.ctx.fields.get(&f.id) {
-                        t.union(ft);
-                    }
                     let id = f.id;
                     let app = f.app_class;
-                    self.note_field_read(id, &t);
+                    match st.local_field(u32::from(b), id) {
+                        Some(local) => t = local,
+                        None => {
+                            if let Some(ft) = self.ctx.fields.get(&id) {
+                                t.union(ft);
+                            }
+                            self.note_field_read(id, &t);
+                        }
+                    }
                     // A framework object's fields hold what the object holds
                     // (`PackageInfo.packageName` of an installed package).
                     if !app {
@@ -845,11 +1213,14 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             }
             // iput*
             (0x59..=0x5f, Operands::IndexAB { a, b, index }) => {
+                st.escape(u32::from(a));
                 let v = st.eff(u32::from(a));
                 if let Some(f) = self.ctx.program.field(self.dex, index) {
                     if f.app_class {
                         let id = f.id;
-                        self.write_field(id, &v);
+                        if !st.set_local_field(u32::from(b), id, v.clone()) {
+                            self.write_field(id, &v);
+                        }
                     } else {
                         st.taint_target(u32::from(b), &v);
                     }
@@ -883,6 +1254,7 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             }
             // sput*
             (0x67..=0x6d, Operands::Index { a, index }) => {
+                st.escape(u32::from(a));
                 let v = st.eff(u32::from(a));
                 if let Some(f) = self.ctx.program.field(self.dex, index) {
                     let id = f.id;
@@ -1021,7 +1393,50 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
         } else {
             args.iter().skip(1).copied().collect()
         };
-        let mut result = Val::default();
+        // The declared return type (object and array types).
+        let return_type = self
+            .file
+            .method_id(site.target)
+            .ok()
+            .and_then(|mid| self.file.proto_id(u32::from(mid.proto_idx)).ok())
+            .map(|p| p.return_type_idx)
+            .filter(|&t| {
+                self.file
+                    .type_descriptor_bytes(t)
+                    .is_ok_and(|d| matches!(d.first(), Some(b'L' | b'[')))
+            });
+        let mut result = Val {
+            ty: return_type,
+            ..Val::default()
+        };
+
+        // Objects handed to a call escape local field tracking; a constructor's receiver
+        // does not (the constructor's own field writes go to the global table).
+        let is_init = self
+            .file
+            .method_id(site.target)
+            .ok()
+            .and_then(|mid| self.file.string_bytes(mid.name_idx).ok())
+            .is_some_and(|n| n == b"<init>");
+        for (i, &r) in args.iter().enumerate() {
+            if !(is_init && i == 0 && recv.is_some()) {
+                st.escape(r);
+            }
+        }
+
+        // Values handed to a framework channel (`AsyncTask.execute(args)`).
+        if let Some(id) = callee.channel {
+            let mut t = Taint::default();
+            let from: &[u32] = if data_args.is_empty() {
+                &args
+            } else {
+                &data_args
+            };
+            for &r in from {
+                t.union(&st.eff(r));
+            }
+            self.write_field(id, &t);
+        }
 
         // Sinks.
         if let Some(si) = callee.sink
@@ -1160,8 +1575,10 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             }
         }
 
-        // Library propagation.
-        if let Some(flow) = callee.propagator {
+        // Library propagation, unless the call runs app code (an app class overriding a
+        // framework method: its own summary applies below).
+        let app_targets = !program.targets(self.m, insn.offset).is_empty();
+        if let Some(flow) = callee.propagator.filter(|_| !app_targets) {
             let mut args_t = Taint::default();
             let mut args_stream = false;
             for &r in &data_args {
@@ -1186,6 +1603,26 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             if flow.args_to_return {
                 result.taint.union(&args_t);
             }
+            if let (Some(n), Some(r)) = (flow.receiver_to_arg, recv)
+                && let Some(&dst) = data_args.get(usize::from(n))
+            {
+                let t = st.eff(r);
+                st.taint_target(dst, &t);
+            }
+            if let Some((from, to)) = flow.arg_to_arg
+                && let (Some(&a), Some(&b)) = (
+                    data_args.get(usize::from(from)),
+                    data_args.get(usize::from(to)),
+                )
+            {
+                let t = st.eff(a);
+                st.taint_target(b, &t);
+            }
+            if let (Some(n), Some(r)) = (flow.alias_arg, recv)
+                && let Some(&target) = data_args.get(usize::from(n))
+            {
+                alias(st, r, target);
+            }
             if flow.receiver_to_return
                 && let Some(r) = recv
             {
@@ -1201,8 +1638,34 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             return Some(result);
         }
 
-        // App methods (the call graph's targets of this site): apply their summaries.
-        let targets = program.targets(self.m, insn.offset);
+        // App methods (the call graph's targets of this site): apply their summaries. On a
+        // receiver of known type only the overrides related to that type can run.
+        let all_targets = program.targets(self.m, insn.offset);
+        let recv_ty = recv
+            .and_then(|r| st.regs.get(r as usize).and_then(|v| v.ty))
+            .and_then(|t| self.file.type_descriptor_bytes(t).ok());
+        let filtered: Vec<(u32, MethodId)>;
+        let targets: &[(u32, MethodId)] = match recv_ty {
+            Some(ty) if all_targets.len() > 1 => {
+                filtered = all_targets
+                    .iter()
+                    .copied()
+                    .filter(|&(_, t)| {
+                        program
+                            .methods
+                            .get(t as usize)
+                            .is_none_or(|info| program.related(info.class, ty))
+                    })
+                    .collect();
+                if filtered.is_empty() {
+                    all_targets
+                } else {
+                    &filtered
+                }
+            }
+            _ => all_targets,
+        };
+
         let arg_taint: Vec<Taint> = args.iter().map(|&r| st.eff(r)).collect();
         for &(_, t) in targets {
             let Some(sum) = self.ctx.summaries.get(t as usize) else {
@@ -1227,6 +1690,23 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
                     chain.extend(ps.chain.iter().copied());
                     self.record_sink(at, ps.site, chain);
                 }
+            }
+            for (p, out) in &sum.param_out {
+                let Some(&dst) = args.get(*p as usize) else {
+                    continue;
+                };
+                let mut add = Taint::default();
+                for l in out.labels() {
+                    if *l >= PARAM_LABELS {
+                        add.insert(*l);
+                        if !self.out.preds.iter().any(|(x, _)| x == l) {
+                            self.out.preds.push((*l, Pred::Return(t)));
+                        }
+                    } else if let Some(at) = arg_taint.get(*l as usize) {
+                        add.union(at);
+                    }
+                }
+                st.taint_target(dst, &add);
             }
             for &(p, f) in &sum.param_fields {
                 if let Some(at) = arg_taint.get(p as usize)
