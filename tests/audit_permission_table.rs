@@ -105,3 +105,51 @@ fn permissions_toml_agrees_with_the_android_10_platform_manifest() {
     // Rows newer than Android 10 or not platform permissions are skipped above.
     assert!(checked >= 34, "only {checked} rows exist in Android 10");
 }
+
+/// `docs/rules/permission-unexplained.md` names the non-runtime permissions that need
+/// explaining (medium): every one of them must be marked `sensitive` in the table, or the
+/// rule silently skips it (the overlay and install-packages rows once were not).
+#[test]
+fn the_sensitive_non_runtime_permissions_the_rule_doc_names_need_explaining() {
+    let doc = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("docs/rules/permission-unexplained.md"),
+    )
+    .expect("read docs/rules/permission-unexplained.md");
+    let table = PermissionTable::from_dictionary(
+        sdkflow::dictionary::Dictionary::embedded().expect("embedded dictionary"),
+    );
+    // The doc's words for each kind, and the permissions Android gates it with.
+    let kinds = [
+        (
+            "installed-app list",
+            "android.permission.QUERY_ALL_PACKAGES",
+        ),
+        (
+            "all-files access",
+            "android.permission.MANAGE_EXTERNAL_STORAGE",
+        ),
+        ("usage stats", "android.permission.PACKAGE_USAGE_STATS"),
+        ("overlay", "android.permission.SYSTEM_ALERT_WINDOW"),
+        (
+            "install\npackages",
+            "android.permission.REQUEST_INSTALL_PACKAGES",
+        ),
+        ("advertising id", "com.google.android.gms.permission.AD_ID"),
+    ];
+    let flat = doc.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (words, permission) in kinds {
+        let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains(&words),
+            "the rule doc no longer names {words}: update this test with it"
+        );
+        let row = table
+            .get(permission)
+            .unwrap_or_else(|| panic!("{permission} missing from the permission table"));
+        assert!(
+            row.needs_explaining(),
+            "{permission} ({words}) is named by the rule doc but not marked sensitive"
+        );
+    }
+}
