@@ -99,6 +99,49 @@ fn covering(hits: &[PhraseHit], a: usize, b: usize) -> Option<&PhraseHit> {
     hits.get(k.checked_sub(1)?).filter(|h| h.end >= b)
 }
 
+/// Words that say the app will not use what follows (`不会调用你的通讯录`): a permission
+/// named right after them is refused, not explained.
+const DENIALS: &[&str] = &[
+    "不会调用",
+    "不会读取",
+    "不会获取",
+    "不会收集",
+    "不会访问",
+    "不会申请",
+    "不会使用",
+    "不会要求",
+    "不调用",
+    "不读取",
+    "不获取",
+    "不收集",
+    "不访问",
+    "不申请",
+    "无需调用",
+    "无需读取",
+    "无需获取",
+    "无需访问",
+    "无需申请",
+    "不需要",
+    "并不会",
+    "从不",
+];
+
+/// Whether the clause before `at` (back to punctuation, at most 12 characters) denies the
+/// use of what is named at `at`. Conditions (`如您不授权…`) are not denials.
+fn denied(t: &str, at: usize) -> bool {
+    let before = t.get(..at).unwrap_or("");
+    let clause: String = before
+        .chars()
+        .rev()
+        .take_while(|c| !"，,。；;！!？?\n：:".contains(*c))
+        .take(12)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    DENIALS.iter().any(|w| clause.contains(w))
+}
+
 /// Read the declared table from decoded policy text.
 pub fn extract(
     source_name: &str,
@@ -135,6 +178,7 @@ pub fn extract(
         .filter(|h| {
             !h.context_only || inside((h.start, h.end), &permission_cells) || prose_context(t, h)
         })
+        .filter(|h| !denied(t, h.start))
         .collect();
 
     let definitions = definition_sentences(t);
@@ -648,4 +692,23 @@ fn meaningful(s: &str) -> bool {
         rest = rest.replace(w, "");
     }
     rest.chars().filter(|c| c.is_alphanumeric()).count() >= 2
+}
+
+#[cfg(test)]
+mod denial_tests {
+    use super::denied;
+
+    #[test]
+    fn a_denied_use_is_not_an_explanation_and_a_condition_is_no_denial() {
+        let t = "将会调用手机拨打电话功能，不会调用你的通讯录，拒绝";
+        let at = t.find("通讯录").expect("phrase");
+        assert!(denied(t, at));
+        let t = "我们会读取你的通讯录，用于添加好友";
+        assert!(!denied(t, t.find("通讯录").expect("phrase")));
+        let t = "如您不授权通讯录权限，将无法添加好友";
+        assert!(!denied(t, t.find("通讯录").expect("phrase")));
+        // The denial of another clause does not reach across punctuation.
+        let t = "我们不会获取您的短信。通讯录权限用于添加好友";
+        assert!(!denied(t, t.find("通讯录").expect("phrase")));
+    }
 }
