@@ -90,10 +90,23 @@ impl Catalog {
     /// Every name a policy may use for an SDK, as `(alias, sdk id)`: the English and
     /// Chinese names and every simplified and traditional alias. One alias can name
     /// several SDKs (`高德SDK` → amap-location, amap-map, amap-navi).
+    ///
+    /// Every SDK's own names (`name`, `name_zh`) come before any alias, so a name that is
+    /// one product's own name and another's alias (`百度地图`: Baidu Map's name, an alias of
+    /// Baidu location) resolves to that product first.
     pub fn aliases(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.sdks
-            .iter()
-            .flat_map(|sdk| sdk.all_names().map(move |alias| (alias, sdk.id.as_str())))
+        let own = self.sdks.iter().flat_map(|sdk| {
+            std::iter::once(sdk.name.as_str())
+                .chain(sdk.name_zh.as_deref())
+                .map(move |n| (n, sdk.id.as_str()))
+        });
+        let aliases = self.sdks.iter().flat_map(|sdk| {
+            sdk.aliases
+                .iter()
+                .chain(&sdk.aliases_hant)
+                .map(move |a| (a.as_str(), sdk.id.as_str()))
+        });
+        own.chain(aliases)
     }
 
     /// The data-type ids signatures may name in `collects`.

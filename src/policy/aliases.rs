@@ -236,6 +236,43 @@ fn strip_words(key: &str, words: &[&str]) -> String {
 mod tests {
     use super::*;
 
+    /// A product's own name resolves to that product first, even where another product
+    /// lists it as an alias (`百度地图`: Baidu Map's name, an alias of Baidu location).
+    #[test]
+    fn a_products_own_name_resolves_to_it_first() {
+        let catalog = crate::catalog::Catalog::embedded();
+        let aliases = Aliases::new(catalog.aliases());
+        let mut own: HashMap<String, Vec<&str>> = HashMap::new();
+        for sdk in catalog.sdks() {
+            for n in std::iter::once(sdk.name.as_str()).chain(sdk.name_zh.as_deref()) {
+                own.entry(normalize(n)).or_default().push(sdk.id.as_str());
+            }
+        }
+        let mut checked = 0;
+        for sdk in catalog.sdks() {
+            let Some(zh) = sdk.name_zh.as_deref() else {
+                continue;
+            };
+            // Names two products share say nothing about which one comes first.
+            if own.get(&normalize(zh)).is_some_and(|ids| ids.len() > 1)
+                || normalize(zh).chars().count() < 2
+            {
+                continue;
+            }
+            checked += 1;
+            assert_eq!(
+                aliases.resolve(zh).first().copied(),
+                Some(sdk.id.as_str()),
+                "{zh}"
+            );
+        }
+        assert!(checked > 50, "only {checked} products checked");
+        assert_eq!(
+            aliases.resolve("百度地图").first().copied(),
+            Some("baidu-map")
+        );
+    }
+
     fn table() -> Aliases {
         Aliases::new([
             ("高德地图", "amap-map"),
