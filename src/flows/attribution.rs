@@ -50,6 +50,30 @@ const LIBRARY: &[&str] = &[
 pub struct Attribution {
     /// (descriptor prefix `Lcn/jpush/android/`, owner), longest first.
     prefixes: Vec<(String, Owner)>,
+    /// The organisation of the app's package (`Lcom/netease/` for `com.netease.nie.app`):
+    /// code under it that no SDK or library claims is the vendor's own, so the app's.
+    app_org: Option<String>,
+}
+
+/// Organisation prefixes shared by unrelated authors (code hosts, examples, the platform):
+/// sharing one with the app says nothing about who wrote the code.
+const SHARED_ORGS: &[&str] = &[
+    "com.github",
+    "io.github",
+    "com.gitee",
+    "io.gitee",
+    "com.example",
+    "com.android",
+    "com.google",
+    "org.apache",
+];
+
+/// `com.netease` for `com.netease.nie.app`; none for a package of fewer than three labels
+/// (its own prefix already covers it) or under a shared organisation.
+fn organisation(package: &str) -> Option<String> {
+    let labels: Vec<&str> = package.split('.').filter(|l| !l.is_empty()).collect();
+    let org = labels.get(..2)?.join(".");
+    (labels.len() >= 3 && !SHARED_ORGS.contains(&org.as_str())).then_some(org)
 }
 
 fn to_prefix(dotted: &str) -> String {
@@ -64,6 +88,9 @@ impl Attribution {
     /// Build the table from the detector's class evidence and the manifest.
     pub fn new(detections: &Detections, manifest: Option<&Manifest>) -> Attribution {
         let mut prefixes: Vec<(String, Owner)> = Vec::new();
+        let app_org = manifest
+            .and_then(|m| organisation(&m.package))
+            .map(|o| to_prefix(&o));
         for d in &detections.sdks {
             let owner = if d.category == "library" {
                 Owner::Library
@@ -106,7 +133,7 @@ impl Attribution {
         }
         prefixes.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         prefixes.dedup_by(|a, b| a.0 == b.0);
-        Attribution { prefixes }
+        Attribution { prefixes, app_org }
     }
 
     /// The owner of a class (descriptor `Lcom/x/Y;`).
@@ -117,6 +144,13 @@ impl Attribution {
             .find(|(p, _)| class.starts_with(p.as_str()))
         {
             return o.clone();
+        }
+        if self
+            .app_org
+            .as_deref()
+            .is_some_and(|org| class.starts_with(org))
+        {
+            return Owner::App;
         }
         let inner = class.trim_start_matches('L').trim_end_matches(';');
         let segments: Vec<&str> = inner.split('/').collect();
@@ -129,5 +163,38 @@ impl Attribution {
                 .collect::<Vec<_>>()
                 .join("."),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attribution(package: &str) -> Attribution {
+        let manifest = Manifest {
+            package: package.into(),
+            ..Manifest::default()
+        };
+        Attribution::new(&Detections::default(), Some(&manifest))
+    }
+
+    #[test]
+    fn unclaimed_code_of_the_apps_organisation_is_the_apps() {
+        let a = attribution("com.netease.nie.yosemite");
+        assert_eq!(a.owner("Lcom/netease/wifi/WifiUtil;"), Owner::App);
+        assert_eq!(
+            a.owner("Lcom/other/wifi/WifiUtil;"),
+            Owner::Unknown("com.other.wifi".into())
+        );
+    }
+
+    #[test]
+    fn a_shared_organisation_says_nothing_about_the_author() {
+        let a = attribution("com.github.uiautomator");
+        assert_eq!(
+            a.owner("Lcom/github/other/Lib;"),
+            Owner::Unknown("com.github.other".into())
+        );
+        assert_eq!(a.owner("Lcom/github/uiautomator/Main;"), Owner::App);
     }
 }
