@@ -4,10 +4,17 @@
 
 mod common;
 
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use petgraph::Direction;
+use petgraph::visit::EdgeRef;
 use sdkflow::Limits;
 use sdkflow::apk::load;
 use sdkflow::callgraph::{CallGraph, EdgeKind};
 use sdkflow::dex::{Multidex, ParseOptions};
+use sdkflow::flows::entry::layout_click_handlers;
+use sdkflow::flows::program::{MethodId, Program};
+use sdkflow::flows::{ApiCatalog, CallbackTypes, EntryModel};
 
 fn graph_of(
     path: &std::path::Path,
@@ -30,18 +37,110 @@ struct Case {
     entry: String,
 }
 
+/// How a method of a flows case is reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mechanism {
+    /// `CallGraph::build` alone: a path from the case's entry and from the graph's root.
+    Graph,
+    /// The flows walk's own rules with no entry model (a `Class.forName` constant naming
+    /// an app class instantiates it).
+    FlowsWalk,
+    /// The entry model's callback objects (an app callback class instantiated in reached
+    /// code).
+    CallbackObject,
+    /// The entry model's layout `android:onClick` handlers.
+    LayoutOnClick,
+    /// Callback objects and layout handlers together.
+    CallbackAndOnClick,
+}
+
+impl Mechanism {
+    fn name(self) -> &'static str {
+        match self {
+            Mechanism::Graph => "call graph",
+            Mechanism::FlowsWalk => "flows walk",
+            Mechanism::CallbackObject => "entry model: callback object",
+            Mechanism::LayoutOnClick => "entry model: layout onClick",
+            Mechanism::CallbackAndOnClick => "entry model: callback + onClick",
+        }
+    }
+}
+
+/// The flows engine's reachability over the sample, as method signatures, from the
+/// manifest's entry points (plus the layout click handlers the model names) or from
+/// `only` alone when given.
+fn flows_reached(
+    program: &mut Program<'_>,
+    manifest: Option<&sdkflow::manifest::Manifest>,
+    model: &EntryModel,
+    only: Option<MethodId>,
+) -> HashSet<String> {
+    let entries = match only {
+        Some(e) => vec![e],
+        None => {
+            let mut e = program.entries(manifest);
+            e.extend(program.click_entries(manifest, model));
+            e
+        }
+    };
+    program.compute_reachability(&entries, model);
+    (0..program.reached.len() as MethodId)
+        .filter(|&m| program.is_reachable(m))
+        .map(|m| program.signature(m))
+        .collect()
+}
+
+/// Each case's source method is reached from the case's entry point and its sink method is
+/// reached at all (it may run from another entry: a static field written in
+/// Application.onCreate, read in an activity), either by the call graph alone or, for the
+/// cases only the flows entry model reaches (callback objects the app instantiates, layout
+/// `android:onClick` handlers, `Class.forName` constants), by the flows engine's walk with
+/// its full entry model. Which mechanism reached each method is named (printed, and in
+/// every failure). The cases with no entry stay unreachable for both.
 #[test]
 fn every_flows_case_is_reached_from_its_entry_point_and_the_unreachable_one_is_not() {
-    let (app, manifest) = graph_of(&common::sample_apk("flows"));
+    let path = common::sample_apk("flows");
+    let (app, manifest) = graph_of(&path);
     let md = Multidex::from_app(&app, ParseOptions::default());
     let cg = CallGraph::build(&md, manifest.as_ref());
     let text = std::fs::read_to_string(common::repo().join("samples/flows/expected.toml")).unwrap();
     let expected: Expected = toml::from_str(&text).unwrap();
     let reachable = cg.reachable_from_root();
+
+    // The flows engine's entry model, as `analyze_app` builds it.
+    let full = EntryModel {
+        callbacks: CallbackTypes::embedded().expect("callbacks.toml"),
+        click_handlers: layout_click_handlers(&app),
+    };
+    assert!(
+        !full.click_handlers.is_empty(),
+        "the flows sample's layouts name no android:onClick handler"
+    );
+    let callbacks_only = EntryModel {
+        callbacks: full.callbacks.clone(),
+        click_handlers: Default::default(),
+    };
+    let clicks_only = EntryModel {
+        callbacks: Default::default(),
+        click_handlers: full.click_handlers.clone(),
+    };
+    let catalog = ApiCatalog::embedded().expect("catalogue");
+    let mut program = Program::new(&md, &catalog, &cg);
+    let m = manifest.as_ref();
+    let flows_full = flows_reached(&mut program, m, &full, None);
+    let flows_bare = flows_reached(&mut program, m, &EntryModel::default(), None);
+    let flows_callbacks = flows_reached(&mut program, m, &callbacks_only, None);
+    let flows_clicks = flows_reached(&mut program, m, &clicks_only, None);
+    let method_id: HashMap<String, MethodId> = (0..program.reached.len() as MethodId)
+        .map(|i| (program.signature(i), i))
+        .collect();
+    // Flows reachability from one entry alone (full model), per entry.
+    let mut from_entry_cache: HashMap<String, HashSet<String>> = HashMap::new();
+
     let mut checked = 0;
+    let mut unreachable = 0;
+    let mut by_mechanism: BTreeMap<&str, usize> = BTreeMap::new();
     for case in &expected.case {
-        // The entry point starts the source's method; the sink may be reached from another
-        // entry (a static field written in Application.onCreate, read in an activity).
         for (method, from_entry) in [(&case.source_method, true), (&case.sink_method, false)] {
             if method.is_empty() {
                 continue;
@@ -50,31 +149,101 @@ fn every_flows_case_is_reached_from_its_entry_point_and_the_unreachable_one_is_n
                 .node(method)
                 .unwrap_or_else(|| panic!("{}: {method} not in the graph", case.id));
             if case.entry.is_empty() {
+                // The graph dispatches virtual calls by CHA, so it may reach an override
+                // in a class nothing constructs; only that is allowed.
+                let graph_reaches = reachable.contains(&node);
+                if graph_reaches {
+                    let class = method.split("->").next().unwrap_or_default();
+                    let only_dispatch = cg
+                        .graph
+                        .edges_directed(node, Direction::Incoming)
+                        .filter(|e| reachable.contains(&e.source()))
+                        .all(|e| {
+                            matches!(e.weight().kind, EdgeKind::Virtual | EdgeKind::Interface)
+                        });
+                    let constructed = reachable.iter().any(|n| {
+                        cg.graph[*n]
+                            .signature
+                            .strip_prefix(class)
+                            .is_some_and(|rest| rest.starts_with("-><init>("))
+                    });
+                    assert!(
+                        only_dispatch && !constructed,
+                        "{}: {method} should be unreachable, the call graph reaches it \
+                         otherwise than by CHA dispatch to a class never constructed",
+                        case.id
+                    );
+                }
                 assert!(
-                    !reachable.contains(&node),
-                    "{}: {method} should be unreachable",
+                    !flows_full.contains(method.as_str()),
+                    "{}: {method} should be unreachable, the flows walk reaches it",
                     case.id
                 );
+                let how = if graph_reaches {
+                    "unreachable (graph: CHA only)"
+                } else {
+                    "unreachable for both"
+                };
+                println!("{:<32} {how:<32} {method}", case.id);
+                unreachable += 1;
+                continue;
+            }
+            let entry = cg
+                .node(&case.entry)
+                .unwrap_or_else(|| panic!("{}: entry {} not in the graph", case.id, case.entry));
+            let by_graph = reachable.contains(&node)
+                && (!from_entry || cg.shortest_path(entry, node).is_some());
+            let mechanism = if by_graph {
+                Mechanism::Graph
             } else {
-                let entry = cg
-                    .node(&case.entry)
-                    .unwrap_or_else(|| panic!("{}: entry", case.id));
                 assert!(
-                    !from_entry || cg.shortest_path(entry, node).is_some(),
-                    "{}: no path from {} to {method}",
+                    flows_full.contains(method.as_str()),
+                    "{}: {method} reached neither by the call graph (from {}) nor by the flows \
+                     walk with its full entry model",
                     case.id,
                     case.entry
                 );
                 assert!(
-                    reachable.contains(&node),
-                    "{}: {method} not reached from root",
-                    case.id
+                    flows_full.contains(case.entry.as_str()),
+                    "{}: entry {} not reached by the flows walk",
+                    case.id,
+                    case.entry
                 );
-                checked += 1;
-            }
+                if from_entry {
+                    let e = *method_id
+                        .get(&case.entry)
+                        .unwrap_or_else(|| panic!("{}: entry not an app method", case.id));
+                    let from = from_entry_cache
+                        .entry(case.entry.clone())
+                        .or_insert_with(|| flows_reached(&mut program, m, &full, Some(e)));
+                    assert!(
+                        from.contains(method.as_str()),
+                        "{}: the flows walk reaches {method}, but not from {}",
+                        case.id,
+                        case.entry
+                    );
+                }
+                if flows_bare.contains(method.as_str()) {
+                    Mechanism::FlowsWalk
+                } else if flows_callbacks.contains(method.as_str()) {
+                    Mechanism::CallbackObject
+                } else if flows_clicks.contains(method.as_str()) {
+                    Mechanism::LayoutOnClick
+                } else {
+                    Mechanism::CallbackAndOnClick
+                }
+            };
+            println!("{:<32} {:<32} {method}", case.id, mechanism.name());
+            *by_mechanism.entry(mechanism.name()).or_default() += 1;
+            checked += 1;
         }
     }
+    println!("methods checked per mechanism: {by_mechanism:?}");
     assert!(checked >= 40, "only {checked} methods checked");
+    assert!(
+        unreachable >= 2,
+        "only {unreachable} unreachable methods checked"
+    );
 }
 
 #[test]

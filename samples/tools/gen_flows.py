@@ -1032,7 +1032,7 @@ case(id='layout_onclick', feature='callbacks: a layout binds android:onClick="on
 case(id='neg_layout_onclick', feature='callbacks: a public onOtherClick(View) no layout names logs the IMEI',
      flow=False, source=GET_DEVICE_ID, data_type='device_id.imei',
      source_method=f'{P}/MainActivity;->onOtherClick(Landroid/view/View;)V', sink=LOG_I, sink_kind='log',
-     sink_method=f'{P}/MainActivity;->onOtherClick(Landroid/view/View;)V', sdk='app', entry=MAIN_ONCREATE,
+     sink_method=f'{P}/MainActivity;->onOtherClick(Landroid/view/View;)V', sdk='app', entry='',
      precision='treating every public m(View) of an activity as a click handler reports it')
 os.makedirs(os.path.join(OUT, 'res', 'layout'), exist_ok=True)
 with open(os.path.join(OUT, 'res', 'layout', 'main.xml'), 'w') as f:
@@ -1177,8 +1177,7 @@ case(id='neg_disabled_component', feature='lifecycle: an activity declared andro
      flow=False, source=GET_DEVICE_ID, data_type='device_id.imei',
      source_method=f'{P}/DisabledActivity;->onCreate(Landroid/os/Bundle;)V', sink=LOG_I, sink_kind='log',
      sink_method=f'{P}/DisabledActivity;->onCreate(Landroid/os/Bundle;)V', sdk='app',
-     entry=f'{P}/DisabledActivity;->onCreate(Landroid/os/Bundle;)V',
-     precision='starting every manifest component, enabled or not, reports it')
+     entry='', precision='starting every manifest component, enabled or not, reports it')
 
 # general Java: Runtime.exec as a sink
 case_class('ExecLeak', run_method(imei('p0', 'v0', 'v1') + """
