@@ -76,7 +76,8 @@ fn seed_000_run_on_sdk_list_in_one_line() {
         ("阿里芝麻信用实名认证", Some("alipay-zim")),
         ("阿里巴巴智能语音SDK", Some("alibaba-nui")),
         ("银行卡、证件识别SDK", None),
-        ("百度地图", Some("baidu-location")),
+        // 功能类型：地图导航, 官网链接：https://map.baidu.com/: the map SDK, not location.
+        ("百度地图", Some("baidu-map")),
         // 网盾 is ambiguous (NetEase Yidun, 360, bank controls): the catalogue has no such alias.
         ("网盾SDK", None),
         ("高德地图", Some("amap-map")),
