@@ -20,8 +20,8 @@ pub use facts::{AppFacts, AuditInput, AuditOptions, CatalogEntry, ObservedAccess
 pub use finding::{ApkEvidence, Finding, MANIFEST_ENTRY, PolicyEvidence, SdkRef};
 pub use permissions::{HIGH_RISK_GROUPS, PermissionRow, PermissionTable, Protection};
 pub use report::{
-    AppSummary, AuditReport, Declared, FailOn, PolicySummary, SCHEMA_VERSION, SdkRow, Summary,
-    ToolInfo,
+    AppSummary, AuditReport, Declared, FailOn, PackedApp, PolicySummary, SCHEMA_VERSION, SdkRow,
+    Summary, ToolInfo,
 };
 pub use rules::{RuleId, RuleMeta, Severity};
 
@@ -86,6 +86,7 @@ pub fn audit(input: &AuditInput, options: &AuditOptions) -> AuditReport {
                 .iter()
                 .filter(|d| d.category != LIBRARY_CATEGORY)
                 .count(),
+            packed: app.detections.packer.as_ref().map(packed_app),
         },
         policy: PolicySummary {
             source: input.policy.source.clone(),
@@ -102,6 +103,20 @@ pub fn audit(input: &AuditInput, options: &AuditOptions) -> AuditReport {
     };
     report.recount();
     report
+}
+
+/// The report's view of the detector's packer verdict.
+fn packed_app(p: &crate::detect::Packer) -> PackedApp {
+    PackedApp {
+        packer: p.id.clone(),
+        name: p.name_zh.clone().unwrap_or_else(|| p.name.clone()),
+        evidence: p
+            .evidence
+            .iter()
+            .map(|e| ApkEvidence::Detected(e.clone()).describe())
+            .collect(),
+        notice: p.notice.clone(),
+    }
 }
 
 /// Detected third-party SDKs (and declared libraries) next to what the policy says.

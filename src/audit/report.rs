@@ -69,6 +69,23 @@ pub struct AppSummary {
     pub permissions: usize,
     /// Third-party SDKs detected (plain libraries not counted).
     pub sdks_detected: usize,
+    /// Set when the app is packed (加固): every report shows it first, because it changes
+    /// what the findings can say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub packed: Option<PackedApp>,
+}
+
+/// A packed app's packer, its evidence and what packing does to the findings.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PackedApp {
+    /// The packer's signature id (`jiagu-360`).
+    pub packer: String,
+    /// Its name for people (`360加固`).
+    pub name: String,
+    /// The stub application and libraries that show the packing, one line each.
+    pub evidence: Vec<String>,
+    /// What packing does to the findings, in one sentence.
+    pub notice: String,
 }
 
 /// The policy side, in brief.

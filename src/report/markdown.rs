@@ -32,6 +32,18 @@ fn one(out: &mut String, r: &AuditReport, options: &RenderOptions) {
     }
     let _ = writeln!(out, "### sdkflow audit: {app}\n");
     let _ = writeln!(out, "Policy: `{}`\n", code(&r.policy.source));
+    if let Some(p) = &r.app.packed {
+        let _ = writeln!(
+            out,
+            "> **Packed app ({}).** {}",
+            escape(&p.name),
+            escape(&p.notice)
+        );
+        for e in &p.evidence {
+            let _ = writeln!(out, "> - `{}`", code(e));
+        }
+        let _ = writeln!(out);
+    }
     let counts: Vec<String> = Severity::DESCENDING
         .iter()
         .map(|s| format!("**{}** {s}", r.summary.count(*s)))

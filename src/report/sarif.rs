@@ -101,11 +101,25 @@ fn run(r: &AuditReport, options: &RenderOptions) -> Value {
         .iter()
         .map(|f| result(f, &apk_uri, &policy_uri))
         .collect();
+    // A packed app's notice comes first: it qualifies every result after it.
     let mut notifications: Vec<Value> = r
-        .notes
+        .app
+        .packed
         .iter()
-        .map(|n| json!({"level": "note", "message": {"text": n}}))
+        .map(|p| {
+            json!({"level": "warning", "message": {"text": format!(
+                "Packed app ({}): {} Evidence: {}.",
+                p.name,
+                p.notice,
+                p.evidence.join("; ")
+            )}})
+        })
         .collect();
+    notifications.extend(
+        r.notes
+            .iter()
+            .map(|n| json!({"level": "note", "message": {"text": n}})),
+    );
     notifications.extend(r.problems.iter().map(
         |p| json!({"level": "warning", "message": {"text": format!("{}: {}", p.at, p.message)}}),
     ));

@@ -77,6 +77,17 @@ fn render_one(out: &mut String, r: &AuditReport, st: &Styles, options: &RenderOp
     }
     let _ = writeln!(out, "{} {app}", st.bold("sdkflow audit:"));
     let _ = writeln!(out, "  against policy {}", shown(&r.policy.source));
+    if let Some(p) = &r.app.packed {
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            st.severity(Severity::Medium, &format!("PACKED ({}):", shown(&p.name))),
+            shown(&p.notice)
+        );
+        for e in &p.evidence {
+            let _ = writeln!(out, "      apk:    {}", shown(e));
+        }
+    }
     let counts: Vec<String> = Severity::DESCENDING
         .iter()
         .map(|s| {

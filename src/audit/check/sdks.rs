@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::{Context, LIBRARY_CATEGORY, display_name};
-use crate::audit::{ApkEvidence, Finding, PolicyEvidence, RuleId};
+use crate::audit::{ApkEvidence, Finding, PolicyEvidence, RuleId, Severity};
 use crate::detect::Confidence;
 
 pub(in crate::audit) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -121,16 +121,29 @@ pub(in crate::audit) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let policy_name = listed.first().map(|s| s.name.clone()).unwrap_or_default();
-        let mut f = Finding::new(
-            RuleId::SdkStaleDisclosure,
-            RuleId::SdkStaleDisclosure.meta().default_severity,
-            *id,
-            format!("The policy lists {policy_name} but the APK does not contain it"),
-        );
+        // In a packed app the SDK's code may sit in the encrypted dex: its absence is not
+        // evidence, so the finding drops to info and says why.
+        let packer = ctx.input.app.detections.packer.as_ref();
+        let (severity, message, what) = match packer {
+            Some(p) => (
+                Severity::Info,
+                format!(
+                    "The policy lists {policy_name}, which cannot be confirmed in this packed app"
+                ),
+                format!(
+                    "manifest components or native libraries of {id} (its code, if any, is encrypted by {})",
+                    p.name_zh.as_deref().unwrap_or(&p.name)
+                ),
+            ),
+            None => (
+                RuleId::SdkStaleDisclosure.meta().default_severity,
+                format!("The policy lists {policy_name} but the APK does not contain it"),
+                format!("code, manifest components or native libraries of {id}"),
+            ),
+        };
+        let mut f = Finding::new(RuleId::SdkStaleDisclosure, severity, *id, message);
         f.sdk = Some(ctx.sdk_ref(id));
-        f.apk_evidence = vec![ApkEvidence::NotFound {
-            what: format!("code, manifest components or native libraries of {id}"),
-        }];
+        f.apk_evidence = vec![ApkEvidence::NotFound { what }];
         f.policy_evidence = listed
             .iter()
             .map(|s| PolicyEvidence::quote(format!("lists {}", s.name), s.evidence.as_ref()))
