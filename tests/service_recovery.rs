@@ -220,3 +220,22 @@ fn a_job_recorded_twice_has_one_record() {
     assert!(q.is_done(&id).unwrap());
     assert_eq!(q.progress().unwrap(), (1, 0));
 }
+
+#[test]
+fn a_queue_connection_survives_a_redis_restart() {
+    // A worker's connection dropped by a Redis restart (or failed with EINTR after the
+    // process was stopped and continued) reconnects instead of failing the worker.
+    let mut server = RedisServer::start(true);
+    let mut q = server.queue();
+    q.ensure_group("workers").unwrap();
+    let id = q
+        .submit("/store/a.apk", "/store/p.md", Default::default())
+        .unwrap();
+    server.restart();
+    let delivery = q
+        .read_new("workers", "after-restart", Duration::from_millis(100))
+        .expect("the same Queue reconnects")
+        .expect("the job survived the restart");
+    assert!(!delivery.entry.is_empty());
+    assert!(!q.is_done(&id).unwrap());
+}

@@ -85,8 +85,29 @@ redis.call('HDEL', KEYS[5], ARGV[4])
 return written
 ";
 
+/// A connection with the timeouts every queue command relies on.
+fn open(client: &redis::Client) -> redis::RedisResult<Connection> {
+    let con = client.get_connection_with_timeout(Duration::from_secs(10))?;
+    // Longer than any BLOCK below: a Redis that stops answering is an error, not a hang.
+    con.set_read_timeout(Some(Duration::from_secs(60)))?;
+    con.set_write_timeout(Some(Duration::from_secs(60)))?;
+    Ok(con)
+}
+
+/// `cmd.run_on(queue)`: [`Queue::run`] at the end of a command builder chain.
+trait RunOn {
+    fn run_on<T: redis::FromRedisValue>(&self, q: &mut Queue) -> redis::RedisResult<T>;
+}
+
+impl RunOn for redis::Cmd {
+    fn run_on<T: redis::FromRedisValue>(&self, q: &mut Queue) -> redis::RedisResult<T> {
+        q.run(self)
+    }
+}
+
 /// A connection to one queue.
 pub struct Queue {
+    client: redis::Client,
     con: Connection,
     keys: Keys,
 }
@@ -95,14 +116,30 @@ impl Queue {
     /// Connect to `url` (`redis://host:port/db`) and use the keys of `prefix`.
     pub fn connect(url: &str, prefix: &str) -> Result<Queue, ServiceError> {
         let client = redis::Client::open(url)?;
-        let con = client.get_connection_with_timeout(Duration::from_secs(10))?;
-        // Longer than any BLOCK below: a Redis that stops answering is an error, not a hang.
-        con.set_read_timeout(Some(Duration::from_secs(60)))?;
-        con.set_write_timeout(Some(Duration::from_secs(60)))?;
+        let con = open(&client)?;
         Ok(Queue {
+            client,
             con,
             keys: Keys::new(prefix),
         })
+    }
+
+    /// Run `cmd`; after an I/O error, reconnect and run it once more. A socket read with a
+    /// timeout fails with EINTR when the process is stopped and continued (signal(7)), and
+    /// a Redis restart drops the connection: neither should fail a worker. Running a
+    /// command twice is safe here: ids are unique, records are written once per job, and
+    /// a job delivered to a read that failed stays pending until it is reclaimed.
+    fn run<T: redis::FromRedisValue>(&mut self, cmd: &redis::Cmd) -> redis::RedisResult<T> {
+        match cmd.query(&mut self.con) {
+            Err(e) if e.is_io_error() => match open(&self.client) {
+                Ok(con) => {
+                    self.con = con;
+                    cmd.query(&mut self.con)
+                }
+                Err(_) => Err(e),
+            },
+            other => other,
+        }
     }
 
     /// The key names.
@@ -119,7 +156,7 @@ impl Queue {
             .arg(group)
             .arg("0")
             .arg("MKSTREAM")
-            .query(&mut self.con);
+            .run_on(self);
         match created {
             Err(e) if e.code() == Some("BUSYGROUP") => Ok(()),
             other => Ok(other?),
@@ -133,9 +170,7 @@ impl Queue {
         policy: &str,
         options: JobOptions,
     ) -> Result<String, ServiceError> {
-        let n: u64 = redis::cmd("INCR")
-            .arg(&self.keys.next_id)
-            .query(&mut self.con)?;
+        let n: u64 = redis::cmd("INCR").arg(&self.keys.next_id).run_on(self)?;
         let job = Job {
             id: n.to_string(),
             apk: apk.to_string(),
@@ -166,7 +201,7 @@ impl Queue {
             .arg("*")
             .arg("job")
             .arg(payload)
-            .query(&mut self.con)?)
+            .run_on(self)?)
     }
 
     /// Record a job id as submitted (with [`Queue::push_raw`]: what `results --wait`
@@ -196,7 +231,7 @@ impl Queue {
             .arg("STREAMS")
             .arg(&self.keys.jobs)
             .arg(">")
-            .query(&mut self.con)?;
+            .run_on(self)?;
         let entry = reply
             .and_then(|r| r.keys.into_iter().next())
             .and_then(|k| k.ids.into_iter().next());
@@ -223,7 +258,7 @@ impl Queue {
             .arg("0-0")
             .arg("COUNT")
             .arg(1)
-            .query(&mut self.con)?;
+            .run_on(self)?;
         let Some(e) = reply.claimed.into_iter().next() else {
             return Ok(None);
         };
@@ -233,7 +268,7 @@ impl Queue {
             .arg(&e.id)
             .arg(&e.id)
             .arg(1)
-            .query(&mut self.con)?;
+            .run_on(self)?;
         let deliveries = pending.ids.first().map_or(1, |p| p.times_delivered as u64);
         Ok(Some(Delivery {
             payload: payload_of(e.map.get("job")),
@@ -257,7 +292,7 @@ impl Queue {
             .arg(0)
             .arg(entry)
             .arg("JUSTID")
-            .query(&mut self.con)?;
+            .run_on(self)?;
         Ok(())
     }
 
@@ -271,7 +306,7 @@ impl Queue {
             .arg("+")
             .arg(1)
             .arg(consumer)
-            .query(&mut self.con)?;
+            .run_on(self)?;
         if pending.ids.is_empty() {
             redis::cmd("XGROUP")
                 .arg("DELCONSUMER")
@@ -288,7 +323,7 @@ impl Queue {
         Ok(redis::cmd("HEXISTS")
             .arg(&self.keys.done)
             .arg(id)
-            .query(&mut self.con)?)
+            .run_on(self)?)
     }
 
     /// Write `record` (unless its job has one), dead-letter when asked, acknowledge
@@ -322,7 +357,7 @@ impl Queue {
             .arg(flag)
             .arg(payload)
             .arg(error)
-            .query(&mut self.con)?;
+            .run_on(self)?;
         Ok(written == 1)
     }
 
@@ -341,20 +376,20 @@ impl Queue {
         Ok(redis::cmd("HGET")
             .arg(&self.keys.errors)
             .arg(entry)
-            .query(&mut self.con)?)
+            .run_on(self)?)
     }
 
     /// How many submitted jobs there are and how many of them still have no record.
     pub fn progress(&mut self) -> Result<(usize, usize), ServiceError> {
         let ids: Vec<String> = redis::cmd("SMEMBERS")
             .arg(&self.keys.submitted)
-            .query(&mut self.con)?;
+            .run_on(self)?;
         let mut missing = 0;
         for chunk in ids.chunks(500) {
             let found: Vec<Option<String>> = redis::cmd("HMGET")
                 .arg(&self.keys.done)
                 .arg(chunk)
-                .query(&mut self.con)?;
+                .run_on(self)?;
             missing += found.iter().filter(|f| f.is_none()).count();
         }
         Ok((ids.len(), missing))
@@ -410,9 +445,7 @@ impl Queue {
 
     /// How many entries the results stream holds (records written, duplicates included).
     pub fn results_len(&mut self) -> Result<usize, ServiceError> {
-        Ok(redis::cmd("XLEN")
-            .arg(&self.keys.results)
-            .query(&mut self.con)?)
+        Ok(redis::cmd("XLEN").arg(&self.keys.results).run_on(self)?)
     }
 
     /// Every entry of a stream.
@@ -440,7 +473,7 @@ impl Queue {
                 .arg("+")
                 .arg("COUNT")
                 .arg(PAGE)
-                .query(&mut self.con)?;
+                .run_on(self)?;
             let Some(last) = page.ids.last() else { break };
             start = format!("({}", last.id);
             let full = page.ids.len() == PAGE;
