@@ -130,3 +130,39 @@ fn a_packed_apps_stale_listings_are_info_only() {
         "{plain:?}"
     );
 }
+
+/// Manifest leftovers (SDK entries without code in an unpacked app) are named in the notes
+/// and shown under the stale listing they explain, never reported as the SDK being present.
+#[test]
+fn leftovers_are_configuration_not_sdks() {
+    let apk = common::sample_apk("leftovers");
+    let (code, out, err) =
+        common::sdkflow(&["sdks", apk.to_str().expect("utf-8"), "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let sdks: Value = serde_json::from_str(&out).expect("sdks JSON");
+    let leftovers: Vec<String> = sdks["leftovers"]
+        .as_array()
+        .expect("the fixture has leftovers")
+        .iter()
+        .filter_map(|d| d["id"].as_str().map(str::to_string))
+        .collect();
+    assert!(!leftovers.is_empty());
+    let v: Value = serde_json::from_str(&audit("leftovers", "json")).expect("JSON");
+    let notes = v["notes"].to_string();
+    assert!(notes.contains("left behind"), "{notes}");
+    let mut explained = 0;
+    for f in v["findings"].as_array().expect("findings") {
+        let subject = f["subject"].as_str().unwrap_or_default();
+        if !leftovers.iter().any(|l| l == subject) {
+            continue;
+        }
+        assert_eq!(
+            f["rule"], "sdk-stale-disclosure",
+            "a leftover SDK reported as present: {f}"
+        );
+        assert!(f.to_string().contains("left behind"), "{f}");
+        explained += 1;
+    }
+    // demo-shop lists JPush, whose manifest entries the fixture keeps without its code.
+    assert!(explained > 0, "no stale listing shows its leftovers");
+}

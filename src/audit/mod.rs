@@ -54,6 +54,21 @@ pub fn audit(input: &AuditInput, options: &AuditOptions) -> AuditReport {
             "No SDK or third-party package was detected: if the detector did not run on this input, SDK and data findings are incomplete and every listed SDK shows as stale.".into(),
         );
     }
+    if !app.detections.leftovers.is_empty() {
+        let left: Vec<String> = app
+            .detections
+            .leftovers
+            .iter()
+            .map(|d| match &d.name_zh {
+                Some(zh) => format!("{} ({zh})", d.name),
+                None => d.name.clone(),
+            })
+            .collect();
+        notes.push(format!(
+            "Configuration left behind: the manifest has components or meta-data of {}, whose code is in no dex of this unpacked app. They are not counted as SDKs; remove them from the manifest (`sdkflow sdks` lists the entries).",
+            left.join(", ")
+        ));
+    }
     if input.permissions.is_empty() && app.manifest.is_some() {
         notes.push("The permission table is empty: permissions were not checked.".into());
     }

@@ -141,9 +141,28 @@ pub(in crate::audit) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 format!("code, manifest components or native libraries of {id}"),
             ),
         };
+        // Manifest entries left behind by a removed SDK explain why a reviewer may still
+        // see its name in the manifest: shown, but they do not make the SDK present.
+        let leftover = ctx
+            .input
+            .app
+            .detections
+            .leftovers
+            .iter()
+            .find(|d| d.id == **id);
+        let what = match leftover {
+            Some(_) => format!(
+                "code or native libraries of {id} (the manifest entries below are configuration left behind)"
+            ),
+            None => what,
+        };
         let mut f = Finding::new(RuleId::SdkStaleDisclosure, severity, *id, message);
         f.sdk = Some(ctx.sdk_ref(id));
         f.apk_evidence = vec![ApkEvidence::NotFound { what }];
+        if let Some(d) = leftover {
+            f.apk_evidence
+                .extend(d.evidence.iter().cloned().map(ApkEvidence::Detected));
+        }
         f.policy_evidence = listed
             .iter()
             .map(|s| PolicyEvidence::quote(format!("lists {}", s.name), s.evidence.as_ref()))
