@@ -94,14 +94,20 @@ fn open(client: &redis::Client) -> redis::RedisResult<Connection> {
     Ok(con)
 }
 
-/// `cmd.run_on(queue)`: [`Queue::run`] at the end of a command builder chain.
+/// `cmd.run_on(queue)`: [`Queue::run`] at the end of a command or pipeline builder chain.
 trait RunOn {
     fn run_on<T: redis::FromRedisValue>(&self, q: &mut Queue) -> redis::RedisResult<T>;
 }
 
 impl RunOn for redis::Cmd {
     fn run_on<T: redis::FromRedisValue>(&self, q: &mut Queue) -> redis::RedisResult<T> {
-        q.run(self)
+        q.run(|con| self.query(con))
+    }
+}
+
+impl RunOn for redis::Pipeline {
+    fn run_on<T: redis::FromRedisValue>(&self, q: &mut Queue) -> redis::RedisResult<T> {
+        q.run(|con| self.query(con))
     }
 }
 
@@ -124,17 +130,21 @@ impl Queue {
         })
     }
 
-    /// Run `cmd`; after an I/O error, reconnect and run it once more. A socket read with a
-    /// timeout fails with EINTR when the process is stopped and continued (signal(7)), and
-    /// a Redis restart drops the connection: neither should fail a worker. Running a
-    /// command twice is safe here: ids are unique, records are written once per job, and
-    /// a job delivered to a read that failed stays pending until it is reclaimed.
-    fn run<T: redis::FromRedisValue>(&mut self, cmd: &redis::Cmd) -> redis::RedisResult<T> {
-        match cmd.query(&mut self.con) {
+    /// Run a command (or pipeline); after an I/O error, reconnect and run it once more. A
+    /// socket read with a timeout fails with EINTR when the process is stopped and
+    /// continued (signal(7)), and a Redis restart drops the connection: neither should
+    /// fail a worker. Running a command twice is safe here: ids come from a counter, a
+    /// job added twice is audited twice and recorded once, and a job delivered to a read
+    /// that failed stays pending until it is reclaimed.
+    fn run<T>(
+        &mut self,
+        query: impl Fn(&mut Connection) -> redis::RedisResult<T>,
+    ) -> redis::RedisResult<T> {
+        match query(&mut self.con) {
             Err(e) if e.is_io_error() => match open(&self.client) {
                 Ok(con) => {
                     self.con = con;
-                    cmd.query(&mut self.con)
+                    query(&mut self.con)
                 }
                 Err(_) => Err(e),
             },
@@ -189,7 +199,7 @@ impl Queue {
             .arg(&self.keys.submitted)
             .arg(&job.id)
             .ignore()
-            .exec(&mut self.con)?;
+            .run_on::<()>(self)?;
         Ok(job.id)
     }
 
@@ -210,7 +220,7 @@ impl Queue {
         Ok(redis::cmd("SADD")
             .arg(&self.keys.submitted)
             .arg(id)
-            .exec(&mut self.con)?)
+            .run_on::<()>(self)?)
     }
 
     /// The next new job for `consumer`, waiting up to `block`.
@@ -313,7 +323,7 @@ impl Queue {
                 .arg(&self.keys.jobs)
                 .arg(group)
                 .arg(consumer)
-                .exec(&mut self.con)?;
+                .run_on::<()>(self)?;
         }
         Ok(())
     }
@@ -368,7 +378,7 @@ impl Queue {
             .arg(&self.keys.errors)
             .arg(entry)
             .arg(error)
-            .exec(&mut self.con)?)
+            .run_on::<()>(self)?)
     }
 
     /// The error noted for `entry`, if any.
