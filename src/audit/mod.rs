@@ -55,15 +55,7 @@ pub fn audit(input: &AuditInput, options: &AuditOptions) -> AuditReport {
         );
     }
     if !app.detections.leftovers.is_empty() {
-        let left: Vec<String> = app
-            .detections
-            .leftovers
-            .iter()
-            .map(|d| match &d.name_zh {
-                Some(zh) => format!("{} ({zh})", d.name),
-                None => d.name.clone(),
-            })
-            .collect();
+        let left: Vec<String> = app.detections.leftovers.iter().map(display_name).collect();
         notes.push(format!(
             "Configuration left behind: the manifest has components or meta-data of {}, whose code is in no dex of this unpacked app. They are not counted as SDKs; remove them from the manifest (`sdkflow sdks` lists the entries).",
             left.join(", ")
@@ -124,7 +116,7 @@ pub fn audit(input: &AuditInput, options: &AuditOptions) -> AuditReport {
 fn packed_app(p: &crate::detect::Packer) -> PackedApp {
     PackedApp {
         packer: p.id.clone(),
-        name: p.name_zh.clone().unwrap_or_else(|| p.name.clone()),
+        name: p.label().to_string(),
         evidence: p
             .evidence
             .iter()

@@ -341,15 +341,6 @@ fn to_outcome(result: Result<AuditReport, FailedInput>, baseline: Option<&Baseli
     }
 }
 
-/// Audit `inputs` on `jobs` workers and hand each result, with the input's index, to
-/// `sink` on the calling thread as soon as it is done.
-///
-/// Each worker is its own rayon pool (one thread each when there are more inputs than
-/// threads) and audits one input at a time, start to end. With one shared pool, a worker waiting inside an app's parallel loop steals other
-/// work, which can be a whole other APK: it then holds two apps at once (memory above the
-/// "largest single run × workers" bound) and the first app waits for the second. Inputs
-/// are taken largest file first so a big APK does not run alone at the end while the other
-/// workers are idle. A `sink` error stops the workers after their current input.
 /// How many workers audit at once, and the threads of each one's pool.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Workers {
@@ -371,6 +362,16 @@ impl Workers {
     }
 }
 
+/// Audit `inputs` on `workers` and hand each result, with the input's index, to `sink` on
+/// the calling thread as soon as it is done.
+///
+/// Each worker is its own rayon pool (one thread each when there are more inputs than
+/// threads) and audits one input at a time, start to end. With one shared pool, a worker
+/// waiting inside an app's parallel loop steals other work, which can be a whole other APK:
+/// it then holds two apps at once (memory above the "largest single run × workers" bound)
+/// and the first app waits for the second. Inputs are taken largest file first so a big
+/// APK does not run alone at the end while the other workers are idle. A `sink` error
+/// stops the workers after their current input.
 fn audit_all(
     inputs: &[Input],
     ctx: &Ctx<'_>,
@@ -385,7 +386,7 @@ fn audit_all(
         .collect();
     // Largest first; equal sizes keep input order.
     order.sort_by_key(|&(size, i)| (std::cmp::Reverse(size), i));
-    let jobs = workers.count.max(1);
+    let jobs = workers.count;
     let pools = (0..jobs)
         .map(|_| {
             rayon::ThreadPoolBuilder::new()

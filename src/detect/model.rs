@@ -136,6 +136,13 @@ pub struct Packer {
     pub notice: String,
 }
 
+impl Packer {
+    /// The name to show people: Chinese where the catalogue has it (`360加固`).
+    pub fn label(&self) -> &str {
+        self.name_zh.as_deref().unwrap_or(&self.name)
+    }
+}
+
 /// Code that matches no signature and is not the app's own.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct UnknownPackage {

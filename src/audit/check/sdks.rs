@@ -121,26 +121,6 @@ pub(in crate::audit) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let policy_name = listed.first().map(|s| s.name.clone()).unwrap_or_default();
-        // In a packed app the SDK's code may sit in the encrypted dex: its absence is not
-        // evidence, so the finding drops to info and says why.
-        let packer = ctx.input.app.detections.packer.as_ref();
-        let (severity, message, what) = match packer {
-            Some(p) => (
-                Severity::Info,
-                format!(
-                    "The policy lists {policy_name}, which cannot be confirmed in this packed app"
-                ),
-                format!(
-                    "manifest components or native libraries of {id} (its code, if any, is encrypted by {})",
-                    p.name_zh.as_deref().unwrap_or(&p.name)
-                ),
-            ),
-            None => (
-                RuleId::SdkStaleDisclosure.meta().default_severity,
-                format!("The policy lists {policy_name} but the APK does not contain it"),
-                format!("code, manifest components or native libraries of {id}"),
-            ),
-        };
         // Manifest entries left behind by a removed SDK explain why a reviewer may still
         // see its name in the manifest: shown, but they do not make the SDK present.
         let leftover = ctx
@@ -150,11 +130,31 @@ pub(in crate::audit) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             .leftovers
             .iter()
             .find(|d| d.id == **id);
-        let what = match leftover {
-            Some(_) => format!(
-                "code or native libraries of {id} (the manifest entries below are configuration left behind)"
+        // In a packed app the SDK's code may sit in the encrypted dex: its absence is not
+        // evidence, so the finding drops to info and says why.
+        let (severity, message, what) = match (&ctx.input.app.detections.packer, leftover) {
+            (Some(p), _) => (
+                Severity::Info,
+                format!(
+                    "The policy lists {policy_name}, which cannot be confirmed in this packed app"
+                ),
+                format!(
+                    "manifest components or native libraries of {id} (its code, if any, is encrypted by {})",
+                    p.label()
+                ),
             ),
-            None => what,
+            (None, Some(_)) => (
+                RuleId::SdkStaleDisclosure.meta().default_severity,
+                format!("The policy lists {policy_name} but the APK does not contain it"),
+                format!(
+                    "code or native libraries of {id} (the manifest entries below are configuration left behind)"
+                ),
+            ),
+            (None, None) => (
+                RuleId::SdkStaleDisclosure.meta().default_severity,
+                format!("The policy lists {policy_name} but the APK does not contain it"),
+                format!("code, manifest components or native libraries of {id}"),
+            ),
         };
         let mut f = Finding::new(RuleId::SdkStaleDisclosure, severity, *id, message);
         f.sdk = Some(ctx.sdk_ref(id));
