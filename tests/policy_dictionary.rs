@@ -230,3 +230,43 @@ fn leftmost_longest_and_ignore_phrases() {
         "联系邮箱 is ignored: {dts:?}"
     );
 }
+
+/// A phrase written around a bracketed aside (`WLAN（如Wi-Fi）接入点`) is found at its place
+/// in the text; a phrase that merely stands next to an aside is found once, as before.
+#[test]
+fn phrases_with_a_bracketed_aside_inside_are_found() {
+    let d = dict();
+    let text =
+        sdkflow::dictionary::text::normalize("通过IP地址、WLAN（如Wi-Fi）接入点、基站获取位置");
+    let hits = d.find_data_type_phrases(&text);
+    let wifi: Vec<_> = hits
+        .iter()
+        .filter(|h| d.data_type_of(h.target) == Some("network.wifi_state"))
+        .collect();
+    assert_eq!(wifi.len(), 1, "{hits:?}");
+    assert_eq!(
+        text.get(wifi[0].start..wifi[0].end),
+        Some("wlan(如wi-fi)接入点")
+    );
+    let ip: Vec<_> = hits
+        .iter()
+        .filter(|h| d.data_type_of(h.target) == Some("network.ip"))
+        .collect();
+    assert_eq!(ip.len(), 1, "{hits:?}");
+    // Negative twin: an aside between two unrelated words joins nothing.
+    let other = sdkflow::dictionary::text::normalize("WLAN（无线局域网）设置");
+    assert!(
+        d.find_data_type_phrases(&other)
+            .iter()
+            .all(|h| d.data_type_of(h.target) != Some("network.wifi_state")),
+    );
+}
+
+/// A Wi-Fi access-point declaration covers the access point's identifiers (BSSID, SSID).
+#[test]
+fn wifi_state_covers_the_access_point_identifiers() {
+    let covered = dict().covered(["network.wifi_state"]);
+    assert!(covered.contains("network.bssid"));
+    assert!(covered.contains("network.ssid"));
+    assert!(!covered.contains("network.ip"));
+}

@@ -125,7 +125,8 @@ impl Matcher {
         let Some(ac) = &self.ac else {
             return Vec::new();
         };
-        ac.find_iter(haystack)
+        let mut hits: Vec<PhraseHit> = ac
+            .find_iter(haystack)
             .filter(|m| text::on_word_boundaries(haystack, m.start(), m.end()))
             .filter_map(|m| {
                 let (target, context_only) = *self.targets.get(m.pattern().as_usize())?;
@@ -136,7 +137,35 @@ impl Matcher {
                     context_only,
                 })
             })
-            .collect()
+            .collect();
+        // A phrase with a bracketed aside inside it (`WLAN(如Wi-Fi)接入点`): match the
+        // text without its asides, keep the hits that span one, at their original place.
+        if let Some((bare, origin)) = text::without_asides(haystack) {
+            for m in ac.find_iter(&bare) {
+                let last = m.end().saturating_sub(1);
+                let (Some(&start), Some(&end)) = (origin.get(m.start()), origin.get(last)) else {
+                    continue;
+                };
+                let end = end + 1;
+                let spans_aside = end - start != m.end() - m.start();
+                if !spans_aside
+                    || !text::on_word_boundaries(&bare, m.start(), m.end())
+                    || hits.iter().any(|h| h.start < end && start < h.end)
+                {
+                    continue;
+                }
+                if let Some(&(target, context_only)) = self.targets.get(m.pattern().as_usize()) {
+                    hits.push(PhraseHit {
+                        start,
+                        end,
+                        target,
+                        context_only,
+                    });
+                }
+            }
+            hits.sort_by_key(|h| h.start);
+        }
+        hits
     }
 
     fn lookup(&self, phrase: &str) -> Option<(PhraseTarget, bool)> {

@@ -134,6 +134,43 @@ pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     left_ok && right_ok
 }
 
+/// Longest bracketed aside, in characters, that [`without_asides`] removes.
+const MAX_ASIDE: usize = 24;
+
+/// The text without its short bracketed asides (`(如Wi-Fi)`, `（可选）`), so that a phrase
+/// written around one (`WLAN(如Wi-Fi)接入点`) can be matched; with, for every byte of the
+/// result, the offset in `text` of the byte it came from. `None` when there is no aside.
+pub fn without_asides(text: &str) -> Option<(String, Vec<usize>)> {
+    let is_open = |c: char| c == '(' || c == '\u{FF08}';
+    let is_close = |c: char| c == ')' || c == '\u{FF09}';
+    let mut out = String::new();
+    let mut origin: Vec<usize> = Vec::new();
+    let mut removed = false;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_open(c) {
+            let close = text
+                .get(i + c.len_utf8()..)
+                .unwrap_or_default()
+                .chars()
+                .take(MAX_ASIDE + 1)
+                .take_while(|&d| !is_open(d) && d != '\n')
+                .position(is_close);
+            if let Some(n) = close {
+                // Skip the aside's `n` characters and its closing bracket.
+                for _ in 0..=n {
+                    chars.next();
+                }
+                removed = true;
+                continue;
+            }
+        }
+        out.push(c);
+        origin.extend(i..i + c.len_utf8());
+    }
+    removed.then_some((out, origin))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,6 +194,23 @@ mod tests {
         assert_eq!(normalize("支付宝 高德 丨"), "支付宝高德丨");
         assert_eq!(unify_radical('一'), '一');
         assert!(radicals().len() > 1000, "radical table did not load");
+    }
+
+    #[test]
+    fn asides_are_removed_with_their_origin() {
+        let t = normalize("WLAN（如Wi-Fi）接入点");
+        let Some((bare, origin)) = without_asides(&t) else {
+            panic!("no aside found in {t}");
+        };
+        assert_eq!(bare, "wlan接入点");
+        assert_eq!(origin.len(), bare.len());
+        assert_eq!(origin.first(), Some(&0));
+        assert_eq!(origin.last().map(|&o| o + 1), Some(t.len()));
+        assert!(without_asides("no aside here").is_none());
+        // An unclosed or overlong bracket is text, not an aside.
+        assert!(without_asides("位置(未闭合").is_none());
+        let long = format!("a({})b", "x".repeat(MAX_ASIDE + 1));
+        assert!(without_asides(&long).is_none());
     }
 
     #[test]

@@ -71,6 +71,12 @@ pub struct Source {
     /// For `@uri` sources: which argument holds the URI.
     #[serde(default)]
     pub uri_arg: Option<u8>,
+    /// Calls (`Class;->name`) on the returned value that only probe it
+    /// (`Ljava/util/List;->size`): a call whose result the method uses only through these,
+    /// as their receiver, asks whether something exists (does an intent resolve?) and
+    /// reads no data, so it is not a source there (see `docs/flows.md`).
+    #[serde(default)]
+    pub probe_uses: Vec<String>,
 }
 
 impl Source {
@@ -257,6 +263,23 @@ impl ApiCatalog {
                 .ok_or_else(|| bad(format!("source {}: bad yields `{}`", s.id, s.yields)))?;
             if s.data_type == "@uri" && s.uri_arg.is_none() {
                 return Err(bad(format!("source {}: @uri needs uri_arg", s.id)));
+            }
+            if !s.probe_uses.is_empty() && yields != Yields::Return {
+                return Err(bad(format!(
+                    "source {}: probe_uses needs yields = \"return\"",
+                    s.id
+                )));
+            }
+            for u in &s.probe_uses {
+                let (class, name) = u.split_once("->").unwrap_or((u, ""));
+                check_descriptor(class)
+                    .map_err(|r| bad(format!("source {}: probe use `{u}`: {r}", s.id)))?;
+                if name.is_empty() || name.contains(['(', ';', '/']) {
+                    return Err(bad(format!(
+                        "source {}: probe use `{u}` is not `Class;->method`",
+                        s.id
+                    )));
+                }
             }
             for class in &s.classes {
                 check_descriptor(class).map_err(|r| bad(format!("source {}: {r}", s.id)))?;
@@ -480,6 +503,40 @@ mod tests {
                 .map(|u| u.data_type.as_str()),
             Some("sms.content")
         );
+    }
+
+    #[test]
+    fn probe_uses_are_validated() {
+        let cat = ApiCatalog::embedded().expect("embedded catalogue");
+        let probes: Vec<_> = cat
+            .method_sources(
+                "Landroid/content/pm/PackageManager;",
+                "queryIntentActivities",
+            )
+            .flat_map(|s| s.probe_uses.iter())
+            .collect();
+        assert!(
+            probes.iter().any(|u| *u == "Ljava/util/List;->size"),
+            "{probes:?}"
+        );
+        let src = |uses: &str, yields: &str| {
+            format!(
+                "format = 1\n[[source]]\nid='q'\nclasses=['La;']\nmethods=['q']\nyields='{yields}'\ndata_type='app.list'\nprobe_uses=[{uses}]\n"
+            )
+        };
+        assert!(ApiCatalog::parse(&src("'Ljava/util/List;->size'", "return"), "t").is_ok());
+        for bad in [
+            "'java.util.List.size'",
+            "'Ljava/util/List;->'",
+            "'Ljava/util/List;'",
+        ] {
+            let err = ApiCatalog::parse(&src(bad, "return"), "t");
+            assert!(err.is_err(), "{bad} accepted");
+        }
+        let err = ApiCatalog::parse(&src("'Ljava/util/List;->size'", "arg:0"), "t")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("probe_uses needs"), "{err}");
     }
 
     #[test]

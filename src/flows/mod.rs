@@ -6,6 +6,7 @@
 //! - [`attribution`]: app, SDK, library or unknown package for every method.
 //! - [`taint`]: flow-sensitive intra-procedural taint with callee summaries.
 //! - [`solver`]: the inter-procedural fixpoint (summaries, field-based heap).
+//! - [`probe`]: source calls whose result is only probed (`size() > 0`), not read.
 //!
 //! Entry point: [`analyze`]. See `docs/flows.md`.
 
@@ -13,6 +14,7 @@ pub mod attribution;
 pub mod catalog;
 pub mod channels;
 pub mod entry;
+pub mod probe;
 pub mod program;
 pub mod solver;
 pub mod taint;

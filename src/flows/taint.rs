@@ -9,7 +9,7 @@
 //! elements apart by constant index), and whether the value is a connection stream (for
 //! `receiver_from` sinks).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::catalog::{ApiCatalog, Yields};
 use super::channels;
@@ -555,6 +555,7 @@ pub fn analyze(ctx: &Ctx<'_, '_>, m: MethodId) -> MethodResult {
         out,
         ret: Taint::default(),
         ret_stream: false,
+        probe_sites: HashSet::new(),
     };
     a.run(&code);
     let mut out = a.out;
@@ -575,6 +576,8 @@ struct Analysis<'c, 'p, 'a> {
     out: MethodResult,
     ret: Taint,
     ret_stream: bool,
+    /// Offsets of source calls whose result is only probed (`super::probe`).
+    probe_sites: HashSet<u32>,
 }
 
 /// Control-flow graph over decoded instructions.
@@ -707,6 +710,7 @@ fn is_wide_dest(op: u8) -> bool {
 impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
     fn run(&mut self, code: &CodeItem<'_>) {
         let Some(cfg) = build_cfg(code) else { return };
+        self.probe_sites = self.probe_sites(&cfg.insns);
         let regs = usize::from(code.registers_size);
         let first_in = u32::from(code.registers_size.saturating_sub(code.ins_size));
         let mut entry = State {
@@ -803,6 +807,46 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
                 self.out.summary.param_out.push((k as u32, t));
             }
         }
+    }
+
+    /// The calls to a source with `probe_uses` whose result this method only probes.
+    fn probe_sites(&self, insns: &[Instruction<'_>]) -> HashSet<u32> {
+        let mut out = HashSet::new();
+        for (i, insn) in insns.iter().enumerate() {
+            let Some(callee) =
+                invoke_site(insn).and_then(|site| self.ctx.program.callee(self.dex, site.target))
+            else {
+                continue;
+            };
+            let uses: Vec<&str> = callee
+                .sources
+                .iter()
+                .filter_map(|&s| self.ctx.catalog.sources.get(s))
+                .flat_map(|s| s.probe_uses.iter().map(String::as_str))
+                .collect();
+            if !uses.is_empty() && super::probe::only_probed(insns, i, |m| self.named(m, &uses)) {
+                out.insert(insn.offset);
+            }
+        }
+        out
+    }
+
+    /// Is method reference `m` of this dex one of `names` (`Class;->name`)?
+    fn named(&self, m: u32, names: &[&str]) -> bool {
+        let Ok(mid) = self.file.method_id(m) else {
+            return false;
+        };
+        let (Ok(class), Ok(name)) = (
+            self.file.type_descriptor(u32::from(mid.class_idx)),
+            self.file.string(mid.name_idx),
+        ) else {
+            return false;
+        };
+        names.iter().any(|n| {
+            n.strip_prefix(class.as_ref())
+                .and_then(|r| r.strip_prefix("->"))
+                == Some(name.as_ref())
+        })
     }
 
     /// Write the local field values of objects that escaped to the global table.
@@ -1472,6 +1516,9 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             let Some(src) = self.ctx.catalog.sources.get(s) else {
                 continue;
             };
+            if !src.probe_uses.is_empty() && self.probe_sites.contains(&insn.offset) {
+                continue;
+            }
             if let Some(cond) = &src.when_const_arg {
                 let arg = data_args.get(usize::from(cond.index)).map(|&r| st.reg(r));
                 let text = arg

@@ -19,7 +19,8 @@
 //!   library and names the first app or SDK frame that calls into it.
 //!
 //! A declaration covers its sub-types: `device_id` or `device_id.generic` covers
-//! `device_id.imei`. Reads by the app's own code are covered by any declaration. SDKs the
+//! `device_id.imei`, and the ids its data-type entry `covers` (`network.wifi_state` covers
+//! `network.bssid`). Reads by the app's own code are covered by any declaration. SDKs the
 //! policy does not name at all are left to `sdk-undeclared`, which carries their reads.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -29,8 +30,22 @@ use crate::audit::readable::{class_name, is_platform, method_name};
 use crate::audit::{ApkEvidence, Finding, ObservedAccess, PolicyEvidence, RuleId, Severity};
 use crate::policy::Span;
 
-/// Whether a declared id covers `wanted`.
+/// Whether a declared id covers `wanted`: itself, its sub-types, and the ids its
+/// data-type entry `covers` (`network.wifi_state` covers `network.bssid`), transitively.
 fn covers(declared: &str, wanted: &str) -> bool {
+    if is_or_contains(declared, wanted) {
+        return true;
+    }
+    crate::dictionary::Dictionary::embedded().is_ok_and(|d| {
+        d.covered([declared])
+            .into_iter()
+            .any(|c| c != declared && is_or_contains(c, wanted))
+    })
+}
+
+/// `declared` is `wanted` or a parent of it (`device_id`, `device_id.generic` of
+/// `device_id.imei`).
+fn is_or_contains(declared: &str, wanted: &str) -> bool {
     if declared == wanted {
         return true;
     }
@@ -322,6 +337,9 @@ mod tests {
         assert!(covers("device_id", "device_id.imei"));
         assert!(covers("device_id.generic", "device_id.imei"));
         assert!(!covers("device_id.imei", "device_id"));
+        // The data-type table's `covers`.
+        assert!(covers("network.wifi_state", "network.bssid"));
+        assert!(!covers("network.bssid", "network.wifi_state"));
         assert!(!covers("device", "device_id.imei"));
         assert!(!covers("location.coarse", "location.precise"));
     }
