@@ -19,6 +19,7 @@ fn kinds(d: &Detection) -> Vec<&'static str> {
             Evidence::JniSymbol { .. } => "jni",
             Evidence::Host { .. } => "host",
             Evidence::Permission { .. } => "permission",
+            Evidence::ObfuscatedCode { .. } => "obfuscated",
         })
         .collect();
     k.dedup();
@@ -173,13 +174,19 @@ fn obfuscated_sample_keeps_sdks_from_what_remains() {
     assert_eq!(third_party_ids(&found), expected);
     // okhttp3 and gson are renamed to `f` and `g`: not recognisable, reported unknown.
     assert_eq!(library_ids(&found), ["androidx"]);
-    for package in ["f", "g", "a.b"] {
+    for package in ["f", "g"] {
         assert!(
             found.unknown.iter().any(|u| u.package == package),
             "{package}: {:?}",
             found.unknown
         );
     }
+    // a.b holds AMap's host and no other SDK's: it is AMap's obfuscated code, not unknown.
+    assert!(
+        !found.unknown.iter().any(|u| u.package == "a.b"),
+        "{:?}",
+        found.unknown
+    );
     // AMap is fully obfuscated (a.b.*): only the manifest service and its host remain.
     // APSService's class is in the dex, but a component class R8 keeps by name is the
     // manifest's evidence again, not code evidence.
@@ -195,6 +202,21 @@ fn obfuscated_sample_keeps_sdks_from_what_remains() {
         .expect("host evidence");
     assert_eq!(host.0, "apilocate.amap.com");
     assert!(host.1.starts_with("La/b/"), "{}", host.1);
+    assert!(
+        amap.evidence.iter().any(|e| matches!(e,
+            Evidence::ObfuscatedCode { package, tie, value, .. }
+                if package == "a.b" && tie == "host" && value == "apilocate.amap.com")),
+        "{:?}",
+        amap.evidence
+    );
+    // f and g (okhttp3, gson renamed) hold no SDK's host: tied to nothing.
+    for d in &found.sdks {
+        for e in &d.evidence {
+            if let Evidence::ObfuscatedCode { package, .. } = e {
+                assert_eq!(package, "a.b", "{}: {e:?}", d.id);
+            }
+        }
+    }
     assert!(found.get("amap-common").is_none(), "the key is set in code");
     // Versions from renamed classes that keep their constant field names.
     assert_eq!(version(&found, "jpush").as_deref(), Some("5.0.4"));

@@ -203,6 +203,18 @@ impl ApkEvidence {
             ApkEvidence::Detected(Evidence::Permission { name }) => {
                 format!("uses-permission {name}")
             }
+            ApkEvidence::Detected(Evidence::ObfuscatedCode {
+                package,
+                tie,
+                value,
+                location,
+            }) => {
+                let at = location.split(" @").next().unwrap_or(location);
+                format!(
+                    "obfuscated package {package}, this SDK's code: {tie} {value} in {}",
+                    super::readable::method_name(at)
+                )
+            }
             ApkEvidence::Permission {
                 name,
                 group,

@@ -248,6 +248,12 @@ fn render_text(input: &str, found: &Detections) -> String {
                 Evidence::JniSymbol { path, symbol } => format!("jni       {symbol} in {path}"),
                 Evidence::Host { host, location } => format!("host      {host} at {location}"),
                 Evidence::Permission { name } => format!("permission {name}"),
+                Evidence::ObfuscatedCode {
+                    package,
+                    tie,
+                    value,
+                    location,
+                } => format!("obfuscated {package} ({tie} {value} at {location})"),
             };
             let _ = writeln!(out, "    {}", shown(&line));
         }

@@ -302,17 +302,27 @@ impl<'c> Detector<'c> {
             }
         }
 
+        // Obfuscated package → SDKs whose hosts its code holds → the first such host.
+        let mut obfuscated: BTreeMap<String, BTreeMap<usize, (String, String)>> = BTreeMap::new();
         for s in &subject.strings {
             // Every host pattern has at least one dot and four characters.
             if s.value.len() < 4 || !s.value.contains('.') {
                 continue;
             }
+            let obfuscated_in = self.obfuscated_package(&s.location, &app_roots);
             for (sdk, host) in self.compiled.hosts_in(&s.value) {
                 accs.entry(sdk)
                     .or_default()
                     .hosts
                     .entry(host.to_string())
                     .or_insert_with(|| s.location.to_string());
+                if let Some(package) = &obfuscated_in {
+                    obfuscated
+                        .entry(package.clone())
+                        .or_default()
+                        .entry(sdk)
+                        .or_insert_with(|| (host.to_string(), s.location.to_string()));
+                }
             }
         }
 
@@ -457,11 +467,36 @@ impl<'c> Detector<'c> {
                 .then(b.confidence.cmp(&a.confidence))
                 .then(a.id.cmp(&b.id))
         };
+        // An obfuscated package whose code holds the hosts of one detected SDK only is
+        // that SDK's code.
+        let mut tied: HashSet<String> = HashSet::new();
+        for (package, by_sdk) in obfuscated {
+            let mut only = by_sdk.into_iter();
+            let (Some((sdk, (host, location))), None) = (only.next(), only.next()) else {
+                continue;
+            };
+            let Some(id) = self.catalog.sdks().get(sdk).map(|s| s.id.as_str()) else {
+                continue;
+            };
+            if let Some(d) = sdks
+                .iter_mut()
+                .find(|d| d.id == id && d.confidence > Confidence::Low)
+            {
+                d.evidence.push(Evidence::ObfuscatedCode {
+                    package: package.clone(),
+                    tie: "host".into(),
+                    value: host,
+                    location,
+                });
+                tied.insert(package);
+            }
+        }
         sdks.sort_by(order);
         leftovers.sort_by(order);
 
         let mut unknown: Vec<UnknownPackage> = unknown
             .into_iter()
+            .filter(|(package, _)| !tied.contains(package))
             .map(|(package, (classes, examples))| UnknownPackage {
                 package,
                 classes,
@@ -549,6 +584,29 @@ impl<'c> Detector<'c> {
             roots.push(package.to_string());
         }
         roots
+    }
+
+    /// The dotted package of the method at `location` (`La/b/e;->a()V @0x3`) when it is
+    /// obfuscated: every segment one or two lower-case letters or digits, claimed by no
+    /// signature and not the app's own.
+    fn obfuscated_package(&self, location: &str, app_roots: &[String]) -> Option<String> {
+        let class = location
+            .split("->")
+            .next()?
+            .strip_prefix('L')?
+            .strip_suffix(';')?;
+        let (package, _) = class.rsplit_once('/')?;
+        let short = package.split('/').all(|seg| {
+            (1..=2).contains(&seg.len())
+                && seg
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        });
+        let app = app_roots
+            .iter()
+            .any(|r| r == package || is_under(package, r));
+        (short && !app && self.compiled.owner_of_class(class).is_none())
+            .then(|| package.replace('/', "."))
     }
 
     /// The packer of a packed app: its stub application in the manifest, its libraries

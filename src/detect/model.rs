@@ -68,6 +68,18 @@ pub enum Evidence {
         /// The permission name.
         name: String,
     },
+    /// An obfuscated package (short names only, `a.b`) that no signature names, tied to
+    /// this SDK alone by what its code holds: the flows attribute its code to the SDK.
+    ObfuscatedCode {
+        /// The dotted package (`a.b`).
+        package: String,
+        /// What ties it: `host` (one of the SDK's hosts in its code).
+        tie: String,
+        /// The tying value (`apilocate.amap.com`).
+        value: String,
+        /// Where (`La/b/e;->a(Landroid/content/Context;)La/b/d; @0x30`).
+        location: String,
+    },
 }
 
 /// One SDK found in the input.

@@ -53,6 +53,9 @@ pub struct Attribution {
     /// The organisation of the app's package (`Lcom/netease/` for `com.netease.nie.app`):
     /// code under it that no SDK or library claims is the vendor's own, so the app's.
     app_org: Option<String>,
+    /// Obfuscated packages (`La/b/`) the detector tied to one SDK
+    /// (`Evidence::ObfuscatedCode`): classes directly in them, not in sub-packages.
+    obfuscated: Vec<(String, Owner)>,
 }
 
 /// Organisation prefixes shared by unrelated authors (code hosts, examples, the platform):
@@ -88,6 +91,7 @@ impl Attribution {
     /// Build the table from the detector's class evidence and the manifest.
     pub fn new(detections: &Detections, manifest: Option<&Manifest>) -> Attribution {
         let mut prefixes: Vec<(String, Owner)> = Vec::new();
+        let mut obfuscated: Vec<(String, Owner)> = Vec::new();
         let app_org = manifest
             .and_then(|m| organisation(&m.package))
             .map(|o| to_prefix(&o));
@@ -98,8 +102,14 @@ impl Attribution {
                 Owner::Sdk(d.id.clone())
             };
             for e in &d.evidence {
-                if let Evidence::Classes { package, .. } = e {
-                    prefixes.push((to_prefix(package), owner.clone()));
+                match e {
+                    Evidence::Classes { package, .. } => {
+                        prefixes.push((to_prefix(package), owner.clone()));
+                    }
+                    Evidence::ObfuscatedCode { package, .. } => {
+                        obfuscated.push((to_prefix(package), owner.clone()));
+                    }
+                    _ => {}
                 }
             }
         }
@@ -133,7 +143,11 @@ impl Attribution {
         }
         prefixes.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         prefixes.dedup_by(|a, b| a.0 == b.0);
-        Attribution { prefixes, app_org }
+        Attribution {
+            prefixes,
+            app_org,
+            obfuscated,
+        }
     }
 
     /// The owner of a class (descriptor `Lcom/x/Y;`).
@@ -143,6 +157,13 @@ impl Attribution {
             .iter()
             .find(|(p, _)| class.starts_with(p.as_str()))
         {
+            return o.clone();
+        }
+        if let Some((_, o)) = self.obfuscated.iter().find(|(p, _)| {
+            class
+                .strip_prefix(p.as_str())
+                .is_some_and(|rest| !rest.contains('/'))
+        }) {
             return o.clone();
         }
         if self
@@ -186,6 +207,37 @@ mod tests {
             a.owner("Lcom/other/wifi/WifiUtil;"),
             Owner::Unknown("com.other.wifi".into())
         );
+    }
+
+    #[test]
+    fn obfuscated_code_tied_to_an_sdk_is_the_sdks() {
+        let detections = Detections {
+            sdks: vec![crate::detect::Detection {
+                id: "amap-location".into(),
+                name: "AMap".into(),
+                name_zh: None,
+                vendor: None,
+                category: "map".into(),
+                confidence: crate::detect::Confidence::Medium,
+                version: None,
+                evidence: vec![Evidence::ObfuscatedCode {
+                    package: "a.b".into(),
+                    tie: "host".into(),
+                    value: "apilocate.amap.com".into(),
+                    location: "La/b/e;->a()V @0x3".into(),
+                }],
+                permissions: Vec::new(),
+                data_types: Vec::new(),
+                bundled_by: Vec::new(),
+                plugins: Vec::new(),
+            }],
+            ..Detections::default()
+        };
+        let a = Attribution::new(&detections, None);
+        assert_eq!(a.owner("La/b/e;"), Owner::Sdk("amap-location".into()));
+        // Only the package itself: a sub-package is other code.
+        assert_eq!(a.owner("La/b/c/d;"), Owner::Unknown("a.b.c".into()));
+        assert_eq!(a.owner("La/c/e;"), Owner::Unknown("a.c".into()));
     }
 
     #[test]

@@ -122,6 +122,7 @@ pub fn has_evidence(d: &Detection, needle: &str) -> bool {
         Evidence::JniSymbol { symbol, .. } => symbol.starts_with(needle),
         Evidence::Host { host, .. } => host == needle,
         Evidence::Permission { name } => name == needle,
+        Evidence::ObfuscatedCode { package, .. } => package == needle,
     })
 }
 
