@@ -123,12 +123,18 @@ pub struct BuildOptions {
     /// megamorphic: it keeps only its declared target, since any subset of its
     /// overrides would be arbitrary.
     pub max_targets_per_site: usize,
+    /// Keep the external methods (framework, JDK) the app calls as nodes, with their call
+    /// edges. The data-flow analysis only follows edges between app methods (it reads
+    /// what a framework call does from its catalogue, by the invoke's method reference):
+    /// without them its graph is smaller (`flows::call_graph`).
+    pub external_methods: bool,
 }
 
 impl Default for BuildOptions {
     fn default() -> Self {
         BuildOptions {
             max_targets_per_site: 64,
+            external_methods: true,
         }
     }
 }
@@ -256,17 +262,35 @@ impl CallGraph {
         // its final size (an overflow by one would double it).
         let mut entries = manifest.map_or_else(Vec::new, |m| cg.lifecycle_targets(m));
         entries.extend(cg.clinits().into_iter().map(|n| (n, EdgeKind::StaticInit)));
-        let total: usize = per_dex.iter().map(|e| e.edge_count).sum::<usize>() + entries.len();
+        let externals_kept = options.external_methods;
+        let total: usize = per_dex
+            .iter()
+            .map(|e| {
+                let external = if externals_kept {
+                    0
+                } else {
+                    e.edges
+                        .iter()
+                        .filter(|r| matches!(r.to(), Target::External(_)))
+                        .count()
+                };
+                e.edge_count.saturating_sub(external)
+            })
+            .sum::<usize>()
+            + entries.len();
         cg.graph.reserve_exact_edges(total);
         for dex in per_dex {
             cg.stats.call_sites += dex.call_sites;
             cg.stats.truncated_sites += dex.truncated_sites;
             cg.stats.broken_methods += dex.broken_methods;
-            let externals: Vec<NodeIndex> = dex
-                .externals
-                .iter()
-                .map(|&(c, s)| cg.external(c, s))
-                .collect();
+            let externals: Vec<NodeIndex> = if externals_kept {
+                dex.externals
+                    .iter()
+                    .map(|&(c, s)| cg.external(c, s))
+                    .collect()
+            } else {
+                Vec::new()
+            };
             for e in &dex.edges {
                 let from = NodeIndex::new(e.from as usize);
                 match e.to() {
