@@ -8,7 +8,6 @@
 use std::path::{Path, PathBuf};
 
 use crate::audit::{AppFacts, ObservedAccess};
-use crate::callgraph::CallGraph;
 use crate::catalog::Catalog;
 use crate::detect::{Detector, detect_app};
 use crate::dex::{Multidex, ParseOptions};
@@ -95,7 +94,7 @@ impl Analyzer {
         } else {
             rayon::join(
                 || detect_app(&app, &multidex, manifest.as_ref(), &detector),
-                || Some(CallGraph::build(&multidex, manifest.as_ref())),
+                || Some(crate::flows::call_graph(&multidex, manifest.as_ref())),
             )
         };
         problems.extend(detections.problems.iter().cloned());

@@ -35,7 +35,7 @@ fn node(cg: &CallGraph, sig: &str) -> petgraph::graph::NodeIndex {
 fn out(cg: &CallGraph, caller: &str) -> BTreeSet<(EdgeKind, String)> {
     cg.graph
         .edges_directed(node(cg, caller), Direction::Outgoing)
-        .map(|e| (e.weight().kind, cg.graph[e.target()].signature.clone()))
+        .map(|e| (e.weight().kind, cg.signature(e.target())))
         .collect()
 }
 
@@ -267,7 +267,7 @@ fn lifecycle_and_static_init_edges_come_from_the_root() {
         let root = cg
             .graph
             .edges_directed(cg.root, Direction::Outgoing)
-            .map(|e| (e.weight().kind, cg.graph[e.target()].signature.clone()))
+            .map(|e| (e.weight().kind, cg.signature(e.target())))
             .collect::<BTreeSet<_>>();
         assert_eq!(
             root,

@@ -100,7 +100,7 @@ fn check(apk: &std::path::Path) -> usize {
             if matches!(e.weight().kind, EdgeKind::Static | EdgeKind::Direct) {
                 ours.entry(e.weight().offset)
                     .or_default()
-                    .push(cg.graph[e.target()].signature.clone());
+                    .push(cg.signature(e.target()));
             }
         }
         for s in &sites {

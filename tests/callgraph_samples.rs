@@ -162,8 +162,7 @@ fn every_flows_case_is_reached_from_its_entry_point_and_the_unreachable_one_is_n
                             matches!(e.weight().kind, EdgeKind::Virtual | EdgeKind::Interface)
                         });
                     let constructed = reachable.iter().any(|n| {
-                        cg.graph[*n]
-                            .signature
+                        cg.signature(*n)
                             .strip_prefix(class)
                             .is_some_and(|rest| rest.starts_with("-><init>("))
                     });

@@ -34,7 +34,7 @@ fn reach(path: &std::path::Path) -> (Vec<(String, Reached)>, HashSet<String>) {
     let graph = cg
         .reachable_from_root()
         .into_iter()
-        .map(|n| cg.graph[n].signature.clone())
+        .map(|n| cg.signature(n))
         .collect();
     (ours, graph)
 }

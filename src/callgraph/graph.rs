@@ -15,39 +15,22 @@ use crate::dex::Multidex;
 use crate::manifest::Manifest;
 
 /// A method: defined in the app's dex files, or an external reference (framework, JDK).
+/// The class and subsignature are interned ids; [`CallGraph::signature`] spells them out.
 #[derive(Debug, Clone)]
 pub struct MethodNode {
-    /// `Lcom/x/Y;->name(Ljava/lang/String;)V`; `<android>` for the synthetic root.
-    pub signature: String,
+    /// The declaring class (`u32::MAX` for the synthetic root).
+    pub class: ClassId,
+    /// Name and prototype (`u32::MAX` for the synthetic root).
+    pub sub: SubId,
     /// Where the method's code is, for defined methods.
     pub def: Option<MethodDef>,
-}
-
-impl MethodNode {
-    /// The declaring class descriptor (`Lcom/x/Y;`).
-    pub fn class(&self) -> &str {
-        self.signature
-            .split_once("->")
-            .map_or(self.signature.as_str(), |(c, _)| c)
-    }
-
-    /// Name and prototype (`name(Ljava/lang/String;)V`).
-    pub fn subsignature(&self) -> &str {
-        self.signature.split_once("->").map_or("", |(_, s)| s)
-    }
-
-    /// The method name.
-    pub fn name(&self) -> &str {
-        let sub = self.subsignature();
-        sub.split_once('(').map_or(sub, |(n, _)| n)
-    }
 }
 
 /// Where a defined method's code is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MethodDef {
     /// Index of the dex in [`Multidex::dexes`].
-    pub dex: usize,
+    pub dex: u32,
     /// Method id in that dex.
     pub method_idx: u32,
     /// Code item offset (0 for abstract and native methods).
@@ -140,12 +123,18 @@ pub struct BuildOptions {
     /// megamorphic: it keeps only its declared target, since any subset of its
     /// overrides would be arbitrary.
     pub max_targets_per_site: usize,
+    /// Keep the external methods (framework, JDK) the app calls as nodes, with their call
+    /// edges. The data-flow analysis only follows edges between app methods (it reads
+    /// what a framework call does from its catalogue, by the invoke's method reference):
+    /// without them its graph is smaller (`flows::call_graph`).
+    pub external_methods: bool,
 }
 
 impl Default for BuildOptions {
     fn default() -> Self {
         BuildOptions {
             max_targets_per_site: 64,
+            external_methods: true,
         }
     }
 }
@@ -244,7 +233,8 @@ impl CallGraph {
         let method_ids: usize = prepared.iter().map(|p| p.methods.len()).sum();
         cg.graph.reserve_exact_nodes(method_ids + 1);
         cg.root = cg.graph.add_node(MethodNode {
-            signature: "<android>".into(),
+            class: NONE,
+            sub: NONE,
             def: None,
         });
         let tables: Vec<Tables> = prepared
@@ -272,17 +262,35 @@ impl CallGraph {
         // its final size (an overflow by one would double it).
         let mut entries = manifest.map_or_else(Vec::new, |m| cg.lifecycle_targets(m));
         entries.extend(cg.clinits().into_iter().map(|n| (n, EdgeKind::StaticInit)));
-        let total: usize = per_dex.iter().map(|e| e.edge_count).sum::<usize>() + entries.len();
+        let externals_kept = options.external_methods;
+        let total: usize = per_dex
+            .iter()
+            .map(|e| {
+                let external = if externals_kept {
+                    0
+                } else {
+                    e.edges
+                        .iter()
+                        .filter(|r| matches!(r.to(), Target::External(_)))
+                        .count()
+                };
+                e.edge_count.saturating_sub(external)
+            })
+            .sum::<usize>()
+            + entries.len();
         cg.graph.reserve_exact_edges(total);
         for dex in per_dex {
             cg.stats.call_sites += dex.call_sites;
             cg.stats.truncated_sites += dex.truncated_sites;
             cg.stats.broken_methods += dex.broken_methods;
-            let externals: Vec<NodeIndex> = dex
-                .externals
-                .iter()
-                .map(|&(c, s)| cg.external(c, s))
-                .collect();
+            let externals: Vec<NodeIndex> = if externals_kept {
+                dex.externals
+                    .iter()
+                    .map(|&(c, s)| cg.external(c, s))
+                    .collect()
+            } else {
+                Vec::new()
+            };
             for e in &dex.edges {
                 let from = NodeIndex::new(e.from as usize);
                 match e.to() {
@@ -376,9 +384,10 @@ impl CallGraph {
                     Some(&n) => n,
                     None => {
                         let n = self.graph.add_node(MethodNode {
-                            signature: signature(h, c, sub),
+                            class: c,
+                            sub,
                             def: Some(MethodDef {
-                                dex: d,
+                                dex: d as u32,
                                 method_idx: m.method_idx,
                                 code_off: m.code_off,
                                 access: m.access,
@@ -415,7 +424,8 @@ impl CallGraph {
             return n;
         }
         let n = self.graph.add_node(MethodNode {
-            signature: signature(&self.hierarchy, class, sub),
+            class,
+            sub,
             def: None,
         });
         self.nodes.insert((class, sub), n);
@@ -523,18 +533,18 @@ impl CallGraph {
         if let Some(n) = self.node(pattern) {
             return vec![n];
         }
-        let mut out: Vec<NodeIndex> = self
+        let mut out: Vec<(String, NodeIndex)> = self
             .graph
             .node_indices()
-            .filter(|&n| {
-                let sig = &self.graph[n].signature;
+            .map(|n| (self.signature(n), n))
+            .filter(|(sig, _)| {
                 sig.strip_prefix(pattern).is_some_and(|rest| {
                     rest.starts_with('(') || (pattern.ends_with(';') && rest.starts_with("->"))
                 })
             })
             .collect();
-        out.sort_by(|a, b| self.graph[*a].signature.cmp(&self.graph[*b].signature));
-        out
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out.into_iter().map(|(_, n)| n).collect()
     }
 
     /// The targets of the call site at `offset` in `caller`.
@@ -591,11 +601,17 @@ impl CallGraph {
         seen
     }
 
+    /// `Lcom/x/Y;->name(Ljava/lang/String;)V` of node `n`; `<android>` for the root.
+    pub fn signature(&self, n: NodeIndex) -> String {
+        match self.graph.node_weight(n) {
+            Some(w) if n != self.root => signature(&self.hierarchy, w.class, w.sub),
+            _ => "<android>".to_string(),
+        }
+    }
+
     /// The signatures along a path.
     pub fn signatures(&self, path: &[NodeIndex]) -> Vec<String> {
-        path.iter()
-            .map(|&n| self.graph[n].signature.clone())
-            .collect()
+        path.iter().map(|&n| self.signature(n)).collect()
     }
 
     /// True for a static method node.

@@ -308,7 +308,7 @@ pub fn run(args: Args) -> Result<u8, Error> {
 /// through `mallopt` (unsafe, and the crate forbids unsafe) or the `GLIBC_TUNABLES`
 /// variable read at process start, hence the re-run. One extra process start (about 1 ms)
 /// per batch, not per input.
-fn rerun_with_fixed_malloc_thresholds() -> Option<u8> {
+pub(crate) fn rerun_with_fixed_malloc_thresholds() -> Option<u8> {
     const VAR: &str = "GLIBC_TUNABLES";
     if !cfg!(all(target_os = "linux", target_env = "gnu")) || std::env::var_os(VAR).is_some() {
         return None;

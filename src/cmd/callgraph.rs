@@ -78,11 +78,11 @@ pub fn run(args: Args) -> Result<u8, Error> {
                 match cg.path_from_root(n) {
                     Some(p) => paths.push(cg.signatures(&p)),
                     None => unreachable.push(Unreached {
-                        method: cg.graph[n].signature.clone(),
+                        method: cg.signature(n),
                         callers: cg
                             .graph
                             .neighbors_directed(n, Direction::Incoming)
-                            .map(|c| cg.graph[c].signature.clone())
+                            .map(|c| cg.signature(c))
                             .collect(),
                     }),
                 }

@@ -35,7 +35,16 @@ struct Report<'a> {
 }
 
 /// Run the subcommand: exit 1 when a flow is found, 0 when none.
+///
+/// Runs with glibc's malloc thresholds fixed, as the batch audit does (see
+/// [`super::audit::rerun_with_fixed_malloc_thresholds`]): the dex files and the call
+/// graph's tables are large blocks freed before the data-flow phase allocates its own,
+/// and with glibc's adaptive thresholds that memory stays resident (6-7 MB of the peak
+/// on the 16-dex and Yosemite APKs, docs/flows.md).
 pub fn run(args: Args) -> Result<u8, Error> {
+    if let Some(code) = super::audit::rerun_with_fixed_malloc_thresholds() {
+        return Ok(code);
+    }
     let app = sdkflow::apk::load(&args.input, &Limits::default())?;
     let options = FlowOptions {
         all_methods_are_entries: args.all_entries,

@@ -212,8 +212,19 @@ pub fn analyze(
     catalog: &ApiCatalog,
     options: &FlowOptions,
 ) -> FlowReport {
-    let graph = CallGraph::build(multidex, manifest);
+    let graph = call_graph(multidex, manifest);
     analyze_with_graph(multidex, manifest, &graph, detections, catalog, options)
+}
+
+/// The call graph the analysis needs: the app's methods and the edges between them (no
+/// external methods: a framework call is read from the catalogue by its method reference,
+/// so edges to framework methods would only cost memory).
+pub fn call_graph(multidex: &Multidex<'_>, manifest: Option<&Manifest>) -> CallGraph {
+    let options = crate::callgraph::BuildOptions {
+        external_methods: false,
+        ..Default::default()
+    };
+    CallGraph::build_with(multidex, manifest, &options)
 }
 
 /// [`analyze`] over a call graph the caller already built for this app (one call graph
@@ -481,7 +492,7 @@ pub fn analyze_app(app: &LoadedApp, options: &FlowOptions) -> Result<FlowReport,
             let detector = crate::detect::Detector::new(&sdk_catalog);
             crate::detect::detect_app(app, &multidex, manifest.as_ref(), &detector)
         },
-        || CallGraph::build(&multidex, manifest.as_ref()),
+        || call_graph(&multidex, manifest.as_ref()),
     );
     Ok(analyze_with_graph(
         &multidex,

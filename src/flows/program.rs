@@ -145,7 +145,8 @@ struct Succ<'a> {
 /// State of the reachability walk.
 struct Walk<'a> {
     reached: Vec<Option<Reached>>,
-    callers: Vec<HashSet<MethodId>>,
+    /// Callers of each method, sorted.
+    callers: Vec<Vec<MethodId>>,
     instantiated: HashSet<&'a [u8]>,
     /// Override edges waiting for their class to be instantiated.
     pending: HashMap<&'a [u8], Vec<(MethodId, MethodId, Reached)>>,
@@ -170,8 +171,9 @@ impl<'a> Walk<'a> {
         while let Some((caller, to, how)) = work.pop() {
             if let Some(c) = caller
                 && let Some(set) = self.callers.get_mut(to as usize)
+                && let Err(i) = set.binary_search(&c)
             {
-                set.insert(c);
+                set.insert(i, c);
             }
             let Some(slot) = self.reached.get_mut(to as usize) else {
                 continue;
@@ -223,8 +225,9 @@ pub struct Program<'a> {
     method_of: Vec<Option<MethodId>>,
     /// Per method: (call offset, app method) for every invoke edge, sorted (lazily).
     site_targets: Vec<OnceLock<Vec<(u32, MethodId)>>>,
-    callees: Vec<Vec<OnceLock<Callee>>>,
-    fields: Vec<Vec<OnceLock<FieldRef>>>,
+    /// Boxed: most references are never resolved, and an empty cell is then 16 bytes.
+    callees: Vec<Vec<OnceLock<Box<Callee>>>>,
+    fields: Vec<Vec<OnceLock<Box<FieldRef>>>>,
     field_ids: Mutex<FieldIds<'a>>,
     /// How each method was first reached (`None`: unreachable).
     pub reached: Vec<Option<Reached>>,
@@ -372,7 +375,7 @@ impl<'a> Program<'a> {
     /// What method reference `idx` of dex `dex` resolves to (cached).
     pub fn callee(&self, dex: usize, idx: u32) -> Option<&Callee> {
         let cell = self.callees.get(dex)?.get(idx as usize)?;
-        Some(cell.get_or_init(|| self.resolve(dex, idx).unwrap_or_default()))
+        Some(cell.get_or_init(|| Box::new(self.resolve(dex, idx).unwrap_or_default())))
     }
 
     fn resolve(&self, dex: usize, idx: u32) -> Option<Callee> {
@@ -484,7 +487,7 @@ impl<'a> Program<'a> {
     /// What field reference `idx` of dex `dex` is (cached).
     pub fn field(&self, dex: usize, idx: u32) -> Option<&FieldRef> {
         let cell = self.fields.get(dex)?.get(idx as usize)?;
-        Some(cell.get_or_init(|| self.resolve_field(dex, idx).unwrap_or_default()))
+        Some(cell.get_or_init(|| Box::new(self.resolve_field(dex, idx).unwrap_or_default())))
     }
 
     fn resolve_field(&self, dex: usize, idx: u32) -> Option<FieldRef> {
@@ -679,7 +682,7 @@ impl<'a> Program<'a> {
     pub fn compute_reachability(&mut self, entries: &[MethodId], model: &EntryModel) {
         let mut walk = Walk {
             reached: vec![None; self.methods.len()],
-            callers: vec![HashSet::new(); self.methods.len()],
+            callers: vec![Vec::new(); self.methods.len()],
             instantiated: HashSet::new(),
             pending: HashMap::new(),
             next: Vec::new(),
@@ -713,15 +716,7 @@ impl<'a> Program<'a> {
             frontier = next;
         }
         self.reached = walk.reached;
-        self.callers = walk
-            .callers
-            .into_iter()
-            .map(|s| {
-                let mut v: Vec<_> = s.into_iter().collect();
-                v.sort_unstable();
-                v
-            })
-            .collect();
+        self.callers = walk.callers;
     }
 
     /// The methods `m` may transfer control to, with how: the call graph's edges, plus the
@@ -945,7 +940,7 @@ fn link_nodes(
             continue;
         };
         if let Some(m) = by_def
-            .get(def.dex)
+            .get(def.dex as usize)
             .and_then(|d| d.get(def.method_idx as usize))
             .copied()
             .flatten()

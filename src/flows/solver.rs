@@ -40,6 +40,44 @@ impl Origins {
     }
 }
 
+/// Callee summaries by method: stored only for methods whose analysis said something (the
+/// others read as no summary, which a call site treats like an empty one).
+#[derive(Default)]
+pub struct Summaries {
+    by_method: Vec<Option<Box<Summary>>>,
+}
+
+impl Summaries {
+    /// Room for `n` methods, none summarised.
+    fn new(n: usize) -> Summaries {
+        Summaries {
+            by_method: vec![None; n],
+        }
+    }
+
+    /// The summary of method `m`, if it has a non-empty one.
+    pub fn get(&self, m: usize) -> Option<&Summary> {
+        self.by_method.get(m).and_then(|s| s.as_deref())
+    }
+
+    /// Merge `new` into method `m`'s summary; true when it grew.
+    fn absorb(&mut self, m: usize, new: &Summary) -> bool {
+        let Some(slot) = self.by_method.get_mut(m) else {
+            return false;
+        };
+        match slot {
+            Some(s) => s.absorb(new),
+            None if *new == Summary::default() => false,
+            None => {
+                let mut s = Box::<Summary>::default();
+                let changed = s.absorb(new);
+                *slot = Some(s);
+                changed
+            }
+        }
+    }
+}
+
 /// Bounds of the analysis.
 #[derive(Debug, Clone, Copy)]
 pub struct Bounds {
@@ -51,8 +89,8 @@ pub struct Bounds {
 
 /// The fixpoint's outcome.
 pub struct Solution {
-    /// Last analysis of each reachable method.
-    pub results: Vec<Option<MethodResult>>,
+    /// Last analysis of each reachable method (boxed: most methods are not reachable).
+    pub results: Vec<Option<Box<MethodResult>>>,
     /// Source reads by label minus [`PARAM_LABELS`].
     pub origins: Vec<(MethodId, SourceRead)>,
     /// First method seen writing a source label into a field: (field, label) to writer.
@@ -67,9 +105,9 @@ pub struct Solution {
 pub fn solve(program: &Program<'_>, catalog: &ApiCatalog, bounds: Bounds) -> Solution {
     let n = program.methods.len();
     let origins = Origins::default();
-    let mut summaries = vec![Summary::default(); n];
+    let mut summaries = Summaries::new(n);
     let mut fields: HashMap<u32, Taint> = HashMap::new();
-    let mut results: Vec<Option<MethodResult>> = vec![None; n];
+    let mut results: Vec<Option<Box<MethodResult>>> = vec![None; n];
     let mut readers: HashMap<u32, HashSet<MethodId>> = HashMap::new();
     let mut field_writers = HashMap::new();
     let mut dirty: Vec<MethodId> = (0..n as MethodId)
@@ -105,13 +143,11 @@ pub fn solve(program: &Program<'_>, catalog: &ApiCatalog, bounds: Bounds) -> Sol
                     changed_fields.insert(*f);
                 }
             }
-            if let Some(slot) = summaries.get_mut(m as usize)
-                && slot.absorb(&r.summary)
-            {
+            if summaries.absorb(m as usize, &r.summary) {
                 next.extend(program.callers.get(m as usize).into_iter().flatten());
             }
             if let Some(slot) = results.get_mut(m as usize) {
-                *slot = Some(r);
+                *slot = Some(Box::new(r));
             }
         }
         for f in changed_fields {

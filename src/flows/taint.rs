@@ -216,7 +216,7 @@ pub struct Ctx<'p, 'a> {
     /// The catalogue.
     pub catalog: &'p ApiCatalog,
     /// Summaries from the previous round.
-    pub summaries: &'p [Summary],
+    pub summaries: &'p super::solver::Summaries,
     /// Source labels held by fields.
     pub fields: &'p HashMap<u32, Taint>,
     /// Label allocation for source reads.
