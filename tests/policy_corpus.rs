@@ -8,10 +8,10 @@
 //! permission-group level) ≥ 0.90, no removed SDK declared, no partner reported as an SDK.
 //! The counting rules are in `docs/policy.md` ("Scoring against the corpus").
 //!
-//! The documents are read from `$SHARED/policies` (default `../shared/policies`, as in
-//! `.ci/run`). `SDKFLOW_CORPUS_DETAIL=1` also prints every miss and false positive.
+//! The documents are read from `$SDKFLOW_SHARED/policies` (or `$SHARED/policies`; by
+//! default the first `shared/policies` beside the checkout or any parent folder). `SDKFLOW_CORPUS_DETAIL=1` also prints every miss and false positive.
 //!
-//! Run: `SHARED=/work/shared cargo test --test policy_corpus -- --nocapture`
+//! Run: `SDKFLOW_SHARED=/work/shared cargo test --test policy_corpus -- --nocapture`
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -33,16 +33,30 @@ fn repo() -> PathBuf {
 }
 
 fn policies_dir() -> PathBuf {
-    let shared = std::env::var_os("SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo().join("../shared"));
+    let shared = shared_dir();
     let dir = shared.join("policies");
     assert!(
         dir.join("README.md").exists(),
-        "missing real policy corpus {}: set SHARED to the shared inputs folder (the one holding policies/)",
+        "missing real policy corpus {}: set SDKFLOW_SHARED (or SHARED) to the shared inputs folder (the one holding policies/)",
         dir.display()
     );
     dir
+}
+
+/// The shared inputs folder: `$SDKFLOW_SHARED`, else `$SHARED`, else the first folder
+/// named `shared` holding `policies/` beside the checkout or beside any of its parents
+/// (a worktree at `/work/wt/<name>` finds `/work/shared`).
+fn shared_dir() -> PathBuf {
+    for var in ["SDKFLOW_SHARED", "SHARED"] {
+        if let Some(v) = std::env::var_os(var) {
+            return PathBuf::from(v);
+        }
+    }
+    let repo = repo();
+    repo.ancestors()
+        .map(|a| a.join("shared"))
+        .find(|s| s.join("policies/README.md").exists())
+        .unwrap_or_else(|| repo.join("../shared"))
 }
 
 /// One gold entry (`[[listed]]`, `[[mentioned]]`, `[[partner]]`, `[[removed]]`).
