@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use crate::dictionary::{Dictionary, PhraseHit, PhraseTarget};
 
 use super::aliases::Aliases;
+use super::enumerated;
 use super::markup;
 use super::model::{
     DeclaredDataType, DeclaredPartner, DeclaredPermission, DeclaredPolicy, DeclaredSdk, RemovedSdk,
@@ -214,6 +215,8 @@ pub fn extract(
     let mut prose = sdks::prose_entries(t, aliases, &read_spans);
     read_spans.extend(prose.iter().map(|e| e.span));
     prose.extend(sdks::sdk_word_entries(t, aliases, &read_spans));
+    read_spans.extend(prose.iter().map(|e| e.span));
+    prose.extend(enumerated::enumerated_entries(t, aliases, &read_spans));
     read_spans.extend(prose.iter().map(|e| e.span));
     prose.extend(sdks::policy_link_entries(t, &read_spans));
     for e in &mut prose {

@@ -7,6 +7,7 @@
 
 pub mod aliases;
 pub mod decode;
+mod enumerated;
 mod extract;
 pub mod markup;
 mod merge;
