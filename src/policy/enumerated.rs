@@ -4,6 +4,7 @@
 
 use super::aliases::Aliases;
 use super::sdks::{Entry, is_url, not_a_name, split_enumeration, split_names, trim};
+use super::spans::Spans;
 use super::tables::Range;
 
 /// Separators between the items of an enumeration of names.
@@ -36,9 +37,10 @@ fn about_sdks(s: &str) -> bool {
 
 /// Entries for SDKs enumerated or quoted in sentences outside `skip` (spans already read).
 pub fn enumerated_entries(text: &str, aliases: &Aliases, skip: &[Range]) -> Vec<Entry> {
+    let skip = Spans::new(skip.iter().copied());
     let mut out = Vec::new();
     for r in sentences(text) {
-        if skip.iter().any(|&(a, b)| r.0 < b && r.1 > a) {
+        if skip.overlaps(r) {
             continue;
         }
         let s = text.get(r.0..r.1).unwrap_or("");

@@ -15,6 +15,7 @@ mod model;
 pub mod normalize;
 pub mod sdks;
 pub mod source;
+pub mod spans;
 pub mod structured;
 pub mod tables;
 

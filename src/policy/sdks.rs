@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::aliases::Aliases;
+use super::spans::Spans;
 use super::tables::{Range, Role, Table};
 
 /// A field of an SDK entry.
@@ -862,13 +863,10 @@ fn classify(text: &str, u: &Unit, aliases: &Aliases) -> Kind {
 /// SDK entries of list regions.
 pub fn list_entries(text: &str, aliases: &Aliases, tables: &[Table]) -> Vec<Entry> {
     // Table rows are read by `table_entries`; here they are skipped (a region may hold a table).
+    let table_spans = Spans::new(tables.iter().map(|t| t.span));
     let units: Vec<Unit> = units(text)
         .into_iter()
-        .filter(|u| {
-            !tables
-                .iter()
-                .any(|t| u.start >= t.span.0 && u.end <= t.span.1)
-        })
+        .filter(|u| !table_spans.contains((u.start, u.end)))
         .collect();
     let mut entries: Vec<Entry> = Vec::new();
     let mut in_region = false;
@@ -1248,9 +1246,10 @@ const WEAK_VERBS: &[&str] = &["使用", "采用", "调用", "通过"];
 /// of which says `SDK` or is a known alias (`我们接入了A、B和C`, `我们会接入高德的SDK`).
 /// Returns one entry per sentence, with the sentence as the entry's scope.
 pub fn prose_entries(text: &str, aliases: &Aliases, skip: &[Range]) -> Vec<Entry> {
+    let skip = Spans::new(skip.iter().copied());
     let mut out = Vec::new();
     for u in units(text) {
-        if skip.iter().any(|&(a, b)| u.start < b && u.end > a) {
+        if skip.overlaps((u.start, u.end)) {
             continue;
         }
         let s = text.get(u.start..u.end).unwrap_or("");
@@ -1331,9 +1330,10 @@ const NAME_STOPS: &[char] = &[
 /// A text that writes `XSDK` discloses an SDK X; generic phrases (`第三方SDK`, `推送SDK`)
 /// are not names. One entry per sentence.
 pub fn sdk_word_entries(text: &str, aliases: &Aliases, skip: &[Range]) -> Vec<Entry> {
+    let skip = Spans::new(skip.iter().copied());
     let mut out = Vec::new();
     for u in units(text) {
-        if skip.iter().any(|&(a, b)| u.start < b && u.end > a) {
+        if skip.overlaps((u.start, u.end)) {
             continue;
         }
         let s = text.get(u.start..u.end).unwrap_or("");
@@ -1469,12 +1469,13 @@ const POLICY_WORDS: &[&str] = &[
 /// https://…`, `[《Ping++隐私条款》](…)`): a list item or a line whose head names a policy
 /// document and that carries its address. One entry per line.
 pub fn policy_link_entries(text: &str, skip: &[Range]) -> Vec<Entry> {
+    let skip = Spans::new(skip.iter().copied());
     let mut out = Vec::new();
     let mut start = 0;
     for line in text.split_inclusive('\n') {
         let r = (start, start + line.trim_end_matches('\n').len());
         start += line.len();
-        if skip.iter().any(|&(a, b)| r.0 < b && r.1 > a) {
+        if skip.overlaps(r) {
             continue;
         }
         let s = text.get(r.0..r.1).unwrap_or("");
