@@ -8,10 +8,10 @@
 //! permission-group level) ≥ 0.90, no removed SDK declared, no partner reported as an SDK.
 //! The counting rules are in `docs/policy.md` ("Scoring against the corpus").
 //!
-//! The documents are read from `$SHARED/policies` (default `../shared/policies`, as in
-//! `.ci/run`). `SDKFLOW_CORPUS_DETAIL=1` also prints every miss and false positive.
+//! The documents are read from `$SDKFLOW_SHARED/policies` (or `$SHARED/policies`; by
+//! default the first `shared/policies` beside the checkout or any parent folder). `SDKFLOW_CORPUS_DETAIL=1` also prints every miss and false positive.
 //!
-//! Run: `SHARED=/work/shared cargo test --test policy_corpus -- --nocapture`
+//! Run: `SDKFLOW_SHARED=/work/shared cargo test --test policy_corpus -- --nocapture`
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -33,16 +33,30 @@ fn repo() -> PathBuf {
 }
 
 fn policies_dir() -> PathBuf {
-    let shared = std::env::var_os("SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo().join("../shared"));
+    let shared = shared_dir();
     let dir = shared.join("policies");
     assert!(
         dir.join("README.md").exists(),
-        "missing real policy corpus {}: set SHARED to the shared inputs folder (the one holding policies/)",
+        "missing real policy corpus {}: set SDKFLOW_SHARED (or SHARED) to the shared inputs folder (the one holding policies/)",
         dir.display()
     );
     dir
+}
+
+/// The shared inputs folder: `$SDKFLOW_SHARED`, else `$SHARED`, else the first folder
+/// named `shared` holding `policies/` beside the checkout or beside any of its parents
+/// (a worktree at `/work/wt/<name>` finds `/work/shared`).
+fn shared_dir() -> PathBuf {
+    for var in ["SDKFLOW_SHARED", "SHARED"] {
+        if let Some(v) = std::env::var_os(var) {
+            return PathBuf::from(v);
+        }
+    }
+    let repo = repo();
+    repo.ancestors()
+        .map(|a| a.join("shared"))
+        .find(|s| s.join("policies/README.md").exists())
+        .unwrap_or_else(|| repo.join("../shared"))
 }
 
 /// One gold entry (`[[listed]]`, `[[mentioned]]`, `[[partner]]`, `[[removed]]`).
@@ -434,12 +448,12 @@ fn every_document_has_gold_labels() {
     );
 }
 
-/// What the reader measured on the corpus when these floors were last raised (main after
-/// the first corpus session: P 0.953, R 0.774, permissions R 0.837 / P 0.818, 12 partners
-/// reported as SDKs). A change that reads the corpus worse fails here; raise the floors as
+/// What the reader measured on the corpus when these floors were last raised (branch
+/// policy-recall: P 0.955, R 0.841, permissions R 0.837 / P 0.819, 12 partners reported as
+/// SDKs). A change that reads the corpus worse fails here; raise the floors as
 /// the reader improves, never lower them to let a change through.
 const FLOOR_LISTED_PRECISION: f64 = 0.95;
-const FLOOR_LISTED_RECALL: f64 = 0.77;
+const FLOOR_LISTED_RECALL: f64 = 0.84;
 const FLOOR_PERMISSION_RECALL: f64 = 0.83;
 const FLOOR_PERMISSION_PRECISION: f64 = 0.81;
 const FLOOR_PARTNERS_AS_SDKS: usize = 12;

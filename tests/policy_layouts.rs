@@ -546,3 +546,71 @@ fn several_documents_merge_with_file_evidence() {
         Some("privacy.md")
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Numbered items with products in brackets; quoted records; name labels
+// ---------------------------------------------------------------------------------------
+
+/// ca4p/0883_com_taou_maimai.txt lines 69-71: a lead-in ending in `包括：`, then a numbered
+/// kind of SDK with its products in brackets.
+const MAIMAI: &str = "（四）通过第三方SDK收集信息的情形
+脉脉的部分业务服务及功能，需要使用第三方SDK来协助实现，或者由第三方SDK直接向您提供服务。这些SDK可能会在获得您同意的情况下收集您的部分信息。目前这些SDK包括：
+（1）活体认证SDK(FACE++/腾讯云人脸识别)
+为了落实《网络安全法》及其他相关法律法规的要求，我们可能会需要通过人脸识别来进行实人认证。
+";
+
+#[test]
+fn numbered_kind_of_sdk_with_products_in_brackets() {
+    let p = read("maimai.txt", MAIMAI);
+    let n = names(&p);
+    assert!(n.iter().any(|x| x == "FACE++"), "{n:?}");
+    assert!(n.iter().any(|x| x == "腾讯云人脸识别"), "{n:?}");
+    // Negative twin: brackets that explain, not enumerate products, name nothing.
+    let p = read(
+        "maimai-twin.txt",
+        "目前这些SDK包括：\n（1）活体认证(需要您的同意)\n为了落实相关法律法规的要求。\n",
+    );
+    assert!(names(&p).is_empty(), "{:?}", names(&p));
+}
+
+/// daomengkongjian_privacy.md lines 82-83: `“名称”：由“公司”提供` records.
+const DAOMENG: &str = "1.2.6 “OPPO Push”：由“广东欢太科技有限公司”提供，用于app在OPPO设备上，通过系统级通道接收推送消息。
+android版本：设备信息（手机号码、IMEI号、Android ID、OAID、MAC地址）
+
+1.2.10 “七牛”：由“上海七牛信息技术有限公司”提供，用于到梦空间APP android版本用户静态文件资源的上传、储存、下载使用。
+";
+
+#[test]
+fn quoted_name_provided_by_a_company_is_a_record() {
+    let p = read("daomeng.md", DAOMENG);
+    let n = names(&p);
+    assert!(n.iter().any(|x| x == "OPPO Push"), "{n:?}");
+    assert!(n.iter().any(|x| x == "七牛"), "{n:?}");
+    // Negative twin: a quoted term without `由…提供` is no record.
+    let p = read(
+        "daomeng-twin.md",
+        "1.2.6 “个人信息”：指以电子方式记录的各种信息。\n1.2.7 “七牛”是一个比喻。\n",
+    );
+    assert!(names(&p).is_empty(), "{:?}", names(&p));
+}
+
+/// ca4p/0768_com_linecorp_foodcamcn_android.txt line 66: a name label after a link names an
+/// SDK the catalogue does not know.
+const FOODCAM: &str =
+    "第三方SDK名称：讯飞 公司名称：科大讯飞股份有限公司 使用目的：实现语音转化文字功能
+官网链接：<https://www.xfyun.cn/doc/policy/privacy.html> 第三方SDK名称：爱听卓乐
+公司名称：深圳市爱听卓乐文化科技有限公司 使用目的：实现音乐播放功能
+";
+
+#[test]
+fn name_label_value_needs_no_alias() {
+    let p = read("foodcam.txt", FOODCAM);
+    let n = names(&p);
+    assert!(n.iter().any(|x| x == "爱听卓乐"), "{n:?}");
+    // Negative twin: the label's value is a sentence, not a name.
+    let p = read(
+        "foodcam-twin.txt",
+        "第三方SDK名称：请您在使用前仔细阅读各方的隐私政策，以了解其处理方式\n",
+    );
+    assert!(names(&p).is_empty(), "{:?}", names(&p));
+}

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use crate::dictionary::{Dictionary, PhraseHit, PhraseTarget};
 
 use super::aliases::Aliases;
+use super::enumerated;
 use super::markup;
 use super::model::{
     DeclaredDataType, DeclaredPartner, DeclaredPermission, DeclaredPolicy, DeclaredSdk, RemovedSdk,
@@ -215,6 +216,8 @@ pub fn extract(
     read_spans.extend(prose.iter().map(|e| e.span));
     prose.extend(sdks::sdk_word_entries(t, aliases, &read_spans));
     read_spans.extend(prose.iter().map(|e| e.span));
+    prose.extend(enumerated::enumerated_entries(t, aliases, &read_spans));
+    read_spans.extend(prose.iter().map(|e| e.span));
     prose.extend(sdks::policy_link_entries(t, &read_spans));
     for e in &mut prose {
         // An SDK already listed is not listed again from a sentence about it.
@@ -247,10 +250,11 @@ pub fn extract(
         });
     }
 
+    let line_ends: Vec<usize> = t.match_indices('\n').map(|(i, _)| i).collect();
     let mut seen_dt: HashSet<(String, Option<String>)> = HashSet::new();
     let mut dt_in_entries: HashSet<usize> = HashSet::new();
     for entry in &entries {
-        if removed_entry(t, entry, &tables) {
+        if removed_entry(t, &line_ends, entry, &tables) {
             for &name in &entry.names {
                 let ids = aliases.resolve(t.get(name.0..name.1).unwrap_or(""));
                 out.removed.push(RemovedSdk {
@@ -516,22 +520,30 @@ const REMOVAL_MARKERS: &[&str] = &[
     "已下架",
 ];
 
+/// How many tables starting before an entry are tried as its table.
+const TABLE_LOOKBACK: usize = 8;
+
 /// Whether an entry is an SDK the policy says is removed or not integrated: the entry's own
 /// text says so (`此第三方SDK在当前版本APP中暂未启用`), or the title line just before its
 /// table does (`已下线SDK列表`).
-fn removed_entry(t: &str, entry: &Entry, tables: &[tables::Table]) -> bool {
+fn removed_entry(t: &str, line_ends: &[usize], entry: &Entry, tables: &[tables::Table]) -> bool {
     let says = |s: &str| REMOVAL_MARKERS.iter().any(|m| s.contains(m));
     // The entry and the rest of its line (a sentence after the item: `…。此SDK暂未启用`).
-    let line_end = t
-        .get(entry.span.1..)
-        .and_then(|r| r.find('\n'))
-        .map_or(t.len(), |k| entry.span.1 + k);
+    let k = line_ends.partition_point(|&e| e < entry.span.1);
+    let line_end = line_ends.get(k).copied().unwrap_or(t.len());
     if says(t.get(entry.span.0..line_end).unwrap_or("")) {
         return true;
     }
+    // The innermost-first table holding the entry: tables are few per entry, found by
+    // binary search over their starts (`tables` comes sorted by start from `tables::find`).
+    let k = tables.partition_point(|tb| tb.span.0 <= entry.span.0);
     tables
+        .get(..k)
+        .unwrap_or(&[])
         .iter()
-        .find(|tb| tb.span.0 <= entry.span.0 && entry.span.1 <= tb.span.1)
+        .rev()
+        .take(TABLE_LOOKBACK)
+        .find(|tb| entry.span.1 <= tb.span.1)
         .is_some_and(|tb| {
             let before = t.get(..tb.span.0).unwrap_or("");
             let title: String = before

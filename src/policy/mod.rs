@@ -7,6 +7,7 @@
 
 pub mod aliases;
 pub mod decode;
+mod enumerated;
 mod extract;
 pub mod markup;
 mod merge;
@@ -14,6 +15,7 @@ mod model;
 pub mod normalize;
 pub mod sdks;
 pub mod source;
+pub mod spans;
 pub mod structured;
 pub mod tables;
 

@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::aliases::Aliases;
+use super::spans::Spans;
 use super::tables::{Range, Role, Table};
 
 /// A field of an SDK entry.
@@ -381,7 +382,13 @@ fn heading_trigger(text: &str, u: &Unit) -> bool {
 
 /// Where a prose lead-in (`…SDK情形如下：`) ends, if the unit has one.
 fn prose_trigger(text: &str, u: &Unit) -> Option<usize> {
-    let s = text.get(u.start..u.end)?;
+    // The unit's trailing colon was trimmed off (`目前这些SDK包括：`): look at it too.
+    let end = if text.get(u.end..).is_some_and(|t| t.starts_with(':')) {
+        u.end + 1
+    } else {
+        u.end
+    };
+    let s = text.get(u.start..end)?;
     if !(s.contains("sdk") || s.contains("第三方")) {
         return None;
     }
@@ -427,7 +434,7 @@ fn without_brackets(s: &str) -> String {
 }
 
 /// Not a name at all: digits only, or a phrase about policies and companies.
-fn not_a_name(s: &str) -> bool {
+pub(crate) fn not_a_name(s: &str) -> bool {
     s.chars().all(|c| !c.is_alphabetic())
         || [
             "隐私政策",
@@ -445,6 +452,17 @@ fn not_a_name(s: &str) -> bool {
         || s.starts_with('的')
         || sdk_then_words(&without_brackets(s))
         || is_generic_sdk(s)
+}
+
+/// The value of a name label (`第三方SDK名称：爱听卓乐`): the label says it is an SDK, so a
+/// short name needs no alias; a longer one must look like a name.
+fn labelled_name(text: &str, r: Range, aliases: &Aliases) -> bool {
+    let s = text.get(r.0..r.1).unwrap_or("");
+    name_like(text, r, aliases)
+        || (!not_a_name(s)
+            && (1..=12).contains(&s.chars().count())
+            && !s.contains([',', ':'])
+            && !is_url(s))
 }
 
 /// A name, or a run-on group of names: short, no sentence punctuation, names an SDK.
@@ -531,6 +549,55 @@ fn record_name(text: &str, units: &[Unit], k: usize, aliases: &Aliases) -> bool 
     saw_record_field && (aliases.occurs_in(s) || s.chars().count() <= 20)
 }
 
+/// Whether a numbered item's names are SDKs: each says SDK or, in a unit that says SDK,
+/// resolves; or the item is a kind of SDK with its products in brackets
+/// (`（1）活体认证SDK(FACE++/腾讯云人脸识别)`), one of which resolves.
+fn numbered_sdk_item(text: &str, u: &Unit, names: &[Range], aliases: &Aliases) -> bool {
+    let unit = text.get(u.start..u.end).unwrap_or("");
+    let says_sdk = unit.contains("sdk");
+    let resolves = |r: &Range| !aliases.resolve(text.get(r.0..r.1).unwrap_or("")).is_empty();
+    let head = unit.split('(').next().unwrap_or("");
+    !names.is_empty()
+        && (names
+            .iter()
+            .all(|r| names_sdk(text, *r) || (says_sdk && resolves(r)))
+            || (names.len() >= 2
+                && head.contains("sdk")
+                && unit.contains(')')
+                && names.iter().any(resolves)))
+}
+
+/// A record `“名称”：由“公司”提供…` (or `“TBS” 腾讯浏览服务，由…提供`): the quoted name at
+/// the start of a (numbered) unit, `由` soon after it and `提供` later.
+fn quoted_record(text: &str, r: Range) -> Option<Range> {
+    let r = strip_numbering(text, r);
+    let s = text.get(r.0..r.1)?;
+    let lead = s.len() - s.trim_start().len();
+    let s = s.trim_start();
+    let close = match s.chars().next()? {
+        '“' => '”',
+        '"' => '"',
+        _ => return None,
+    };
+    let open_len = 1 + usize::from(close == '”') * 2;
+    let inner = s.get(open_len..)?;
+    let len = inner
+        .char_indices()
+        .take(30)
+        .find(|&(_, c)| c == close)
+        .map(|(i, _)| i)?;
+    let after = inner.get(len + close.len_utf8()..)?;
+    let by = after
+        .char_indices()
+        .take(20)
+        .find(|&(i, _)| after.get(i..).is_some_and(|t| t.starts_with('由')))?;
+    if !after.get(by.0..)?.contains("提供") {
+        return None;
+    }
+    let name = trim(text, (r.0 + lead + open_len, r.0 + lead + open_len + len))?;
+    (!not_a_name(text.get(name.0..name.1)?)).then_some(name)
+}
+
 /// Whether a unit starts with a list number (`（3）`, `2.`, `①`).
 fn numbered(text: &str, u: &Unit) -> bool {
     strip_numbering(text, (u.start, u.end)).0 > u.start
@@ -611,7 +678,7 @@ const GENERIC_SDK_WORDS: &[&str] = &[
 ];
 
 /// Split an enumeration (`a、b和c`) into its items.
-fn split_enumeration(text: &str, r: Range) -> Vec<Range> {
+pub(crate) fn split_enumeration(text: &str, r: Range) -> Vec<Range> {
     let s = text.get(r.0..r.1).unwrap_or("");
     let mut out = Vec::new();
     let mut start = 0;
@@ -672,7 +739,7 @@ fn names_of(text: &str, r: Range, aliases: &Aliases) -> Vec<Range> {
 }
 
 /// Split a run-on group (`高德地图;高德定位;高德导航sdk`) into names.
-fn split_names(text: &str, r: Range) -> Vec<Range> {
+pub(crate) fn split_names(text: &str, r: Range) -> Vec<Range> {
     let s = text.get(r.0..r.1).unwrap_or("");
     let mut out = Vec::new();
     let mut start = 0;
@@ -716,6 +783,13 @@ fn classify(text: &str, u: &Unit, aliases: &Aliases) -> Kind {
     let Some(r) = trim(text, strip_numbering(text, (u.start, u.end))) else {
         return Kind::Other;
     };
+    if let Some(name) = quoted_record(text, r) {
+        let rest: Vec<(Field, Range)> = trim(text, (name.1, r.1))
+            .map(|v| (Field::Usage, v))
+            .into_iter()
+            .collect();
+        return Kind::Entry(vec![name], rest);
+    }
     let found = find_labels(text, r);
     // `…第三方SDK名称：腾讯广点通SDK、讯飞SDK，使用场景描述：…`: a name label inside a
     // sentence names an enumeration.
@@ -725,10 +799,16 @@ fn classify(text: &str, u: &Unit, aliases: &Aliases) -> Kind {
     {
         let fs = fields(text, r, found.get(k..).unwrap_or(&[]));
         if let Some((&(_, name), rest)) = fs.split_first() {
-            let names: Vec<Range> = split_names(text, name)
+            let names: Vec<Range> = names_of(text, name, aliases)
                 .into_iter()
-                .flat_map(|n| split_enumeration(text, n))
-                .filter(|n| name_like(text, *n, aliases))
+                .flat_map(|n| {
+                    if text.get(n.0..n.1).is_some_and(|t| t.contains('(')) {
+                        vec![n]
+                    } else {
+                        split_enumeration(text, n)
+                    }
+                })
+                .filter(|n| labelled_name(text, *n, aliases))
                 .collect();
             if !names.is_empty() {
                 return Kind::Entry(names, rest.to_vec());
@@ -783,13 +863,10 @@ fn classify(text: &str, u: &Unit, aliases: &Aliases) -> Kind {
 /// SDK entries of list regions.
 pub fn list_entries(text: &str, aliases: &Aliases, tables: &[Table]) -> Vec<Entry> {
     // Table rows are read by `table_entries`; here they are skipped (a region may hold a table).
+    let table_spans = Spans::new(tables.iter().map(|t| t.span));
     let units: Vec<Unit> = units(text)
         .into_iter()
-        .filter(|u| {
-            !tables
-                .iter()
-                .any(|t| u.start >= t.span.0 && u.end <= t.span.1)
-        })
+        .filter(|u| !table_spans.contains((u.start, u.end)))
         .collect();
     let mut entries: Vec<Entry> = Vec::new();
     let mut in_region = false;
@@ -839,11 +916,12 @@ pub fn list_entries(text: &str, aliases: &Aliases, tables: &[Table]) -> Vec<Entr
                 None if record_name(text, &units, i - 1, aliases) => {
                     (in_region, misses, seen, current) = (true, 0, 0, None);
                 }
+                None if quoted_record(text, (u.start, u.end)).is_some() => {
+                    (in_region, misses, seen, current) = (true, 0, 0, None);
+                }
                 None if numbered(text, &u)
                     && matches!(classify(text, &u, aliases), Kind::Entry(ref n, _)
-                        if !n.is_empty() && n.iter().all(|r| names_sdk(text, *r)
-                            || (text.get(u.start..u.end).is_some_and(|s| s.contains("sdk"))
-                                && !aliases.resolve(text.get(r.0..r.1).unwrap_or("")).is_empty()))) =>
+                        if numbered_sdk_item(text, &u, n, aliases)) =>
                 {
                     (in_region, misses, seen, current) = (true, 0, 0, None);
                 }
@@ -1168,9 +1246,10 @@ const WEAK_VERBS: &[&str] = &["使用", "采用", "调用", "通过"];
 /// of which says `SDK` or is a known alias (`我们接入了A、B和C`, `我们会接入高德的SDK`).
 /// Returns one entry per sentence, with the sentence as the entry's scope.
 pub fn prose_entries(text: &str, aliases: &Aliases, skip: &[Range]) -> Vec<Entry> {
+    let skip = Spans::new(skip.iter().copied());
     let mut out = Vec::new();
     for u in units(text) {
-        if skip.iter().any(|&(a, b)| u.start < b && u.end > a) {
+        if skip.overlaps((u.start, u.end)) {
             continue;
         }
         let s = text.get(u.start..u.end).unwrap_or("");
@@ -1251,9 +1330,10 @@ const NAME_STOPS: &[char] = &[
 /// A text that writes `XSDK` discloses an SDK X; generic phrases (`第三方SDK`, `推送SDK`)
 /// are not names. One entry per sentence.
 pub fn sdk_word_entries(text: &str, aliases: &Aliases, skip: &[Range]) -> Vec<Entry> {
+    let skip = Spans::new(skip.iter().copied());
     let mut out = Vec::new();
     for u in units(text) {
-        if skip.iter().any(|&(a, b)| u.start < b && u.end > a) {
+        if skip.overlaps((u.start, u.end)) {
             continue;
         }
         let s = text.get(u.start..u.end).unwrap_or("");
@@ -1389,12 +1469,13 @@ const POLICY_WORDS: &[&str] = &[
 /// https://…`, `[《Ping++隐私条款》](…)`): a list item or a line whose head names a policy
 /// document and that carries its address. One entry per line.
 pub fn policy_link_entries(text: &str, skip: &[Range]) -> Vec<Entry> {
+    let skip = Spans::new(skip.iter().copied());
     let mut out = Vec::new();
     let mut start = 0;
     for line in text.split_inclusive('\n') {
         let r = (start, start + line.trim_end_matches('\n').len());
         start += line.len();
-        if skip.iter().any(|&(a, b)| r.0 < b && r.1 > a) {
+        if skip.overlaps(r) {
             continue;
         }
         let s = text.get(r.0..r.1).unwrap_or("");
