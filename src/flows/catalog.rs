@@ -71,6 +71,10 @@ pub struct Source {
     /// For `@uri` sources: which argument holds the URI.
     #[serde(default)]
     pub uri_arg: Option<u8>,
+    /// Only a source when the receiver is a layout password field (a view
+    /// `findViewById` returned for an id the layouts declare with a password input type).
+    #[serde(default)]
+    pub when_password_view: bool,
 }
 
 impl Source {

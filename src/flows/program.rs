@@ -11,7 +11,7 @@
 //! its class is used (a method of it runs, it is instantiated, or a static field is read or
 //! written).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::{Mutex, OnceLock};
 
 use rayon::prelude::*;
@@ -85,6 +85,8 @@ pub struct Callee {
     /// The call hands its arguments to a framework channel (`AsyncTask.execute`): the
     /// channel's pseudo-field id.
     pub channel: Option<u32>,
+    /// `findViewById(int)`: the view it returns is looked up by a resource id.
+    pub view_lookup: bool,
 }
 
 /// Index-sensitive list operations.
@@ -230,6 +232,8 @@ pub struct Program<'a> {
     pub reached: Vec<Option<Reached>>,
     /// Callers of each reachable method (for the solver's worklist).
     pub callers: Vec<Vec<MethodId>>,
+    /// View ids of the layouts' password fields (from the entry model).
+    pub password_views: BTreeSet<u32>,
     catalog: &'a ApiCatalog,
 }
 
@@ -311,6 +315,7 @@ impl<'a> Program<'a> {
             field_ids: Mutex::new(HashMap::new()),
             reached: vec![None; n],
             callers: vec![Vec::new(); n],
+            password_views: BTreeSet::new(),
             catalog,
         }
     }
@@ -403,6 +408,7 @@ impl<'a> Program<'a> {
             callee.stream_producer |= cat.is_stream_producer(c, &name);
         }
         callee.uri_parse = class == "Landroid/net/Uri;" && name == "parse";
+        callee.view_lookup = name == "findViewById" && proto.starts_with("(I)");
         let extends = |x: &[u8]| class_bytes == x || self.extends_external(class_bytes, x);
         callee.channel = channels::written_by_call(&name, &extends).map(|c| {
             // Keyed by the app class the call names (the task, the handler), else shared

@@ -1481,6 +1481,15 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
                     continue;
                 }
             }
+            if src.when_password_view
+                && !recv
+                    .and_then(|r| st.regs.get(r as usize))
+                    .and_then(|v| v.konst)
+                    .and_then(|k| u32::try_from(k).ok())
+                    .is_some_and(|k| program.password_views.contains(&k))
+            {
+                continue;
+            }
             let uri = if src.data_type == "@uri" {
                 let u = src
                     .uri_arg
@@ -1519,6 +1528,14 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             }
         }
 
+        // A view looked up by a password field's id keeps the id (as its constant), so
+        // that `getText()` on it is the password source.
+        if callee.view_lookup
+            && let Some(k) = data_args.first().and_then(|&r| st.reg(r).konst)
+            && u32::try_from(k).is_ok_and(|k| program.password_views.contains(&k))
+        {
+            result.konst = Some(k);
+        }
         if callee.stream_producer {
             result.stream = true;
         }
