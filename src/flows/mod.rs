@@ -227,6 +227,7 @@ pub fn analyze_with_graph(
 ) -> FlowReport {
     let mut program = Program::new(multidex, catalog, graph);
     program.password_views = options.entry_model.password_views.clone();
+    program.set_components(manifest);
     let entries = if options.all_methods_are_entries {
         program.entries(None)
     } else {

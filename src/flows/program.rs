@@ -87,6 +87,8 @@ pub struct Callee {
     pub channel: Option<u32>,
     /// `findViewById(int)`: the view it returns is looked up by a resource id.
     pub view_lookup: bool,
+    /// `Intent.<init>(.., Class)` / `setClass`: names the intent's target class.
+    pub intent_target: bool,
 }
 
 /// Index-sensitive list operations.
@@ -234,6 +236,8 @@ pub struct Program<'a> {
     pub callers: Vec<Vec<MethodId>>,
     /// View ids of the layouts' password fields (from the entry model).
     pub password_views: BTreeSet<u32>,
+    /// Class descriptors of the manifest's components (`None`: no manifest).
+    pub components: Option<HashSet<Vec<u8>>>,
     catalog: &'a ApiCatalog,
 }
 
@@ -316,8 +320,24 @@ impl<'a> Program<'a> {
             reached: vec![None; n],
             callers: vec![Vec::new(); n],
             password_views: BTreeSet::new(),
+            components: None,
             catalog,
         }
+    }
+
+    /// Record the manifest's components (for [`Program::is_component`]).
+    pub fn set_components(&mut self, manifest: Option<&Manifest>) {
+        self.components = manifest.map(|m| {
+            m.components
+                .iter()
+                .map(|c| format!("L{};", c.name.replace('.', "/")).into_bytes())
+                .collect()
+        });
+    }
+
+    /// True when class `desc` is a component of the manifest (or there is no manifest).
+    pub fn is_component(&self, desc: &[u8]) -> bool {
+        self.components.as_ref().is_none_or(|c| c.contains(desc))
     }
 
     /// The dex file of method `m`.
@@ -409,6 +429,9 @@ impl<'a> Program<'a> {
         }
         callee.uri_parse = class == "Landroid/net/Uri;" && name == "parse";
         callee.view_lookup = name == "findViewById" && proto.starts_with("(I)");
+        callee.intent_target = class == "Landroid/content/Intent;"
+            && matches!(&*name, "<init>" | "setClass")
+            && proto.contains("Ljava/lang/Class;");
         let extends = |x: &[u8]| class_bytes == x || self.extends_external(class_bytes, x);
         callee.channel = channels::written_by_call(&name, &extends).map(|c| {
             // Keyed by the app class the call names (the task, the handler), else shared
