@@ -107,7 +107,9 @@ impl Analyzer {
         app.nested_dex = Vec::new();
         let observed = if let Some(graph) = graph {
             let mut options = FlowOptions::default();
-            options.entry_model.click_handlers = crate::flows::entry::layout_click_handlers(&app);
+            let layouts = crate::flows::entry::read_layouts(&app);
+            options.entry_model.click_handlers = layouts.click_handlers;
+            options.entry_model.password_views = layouts.password_views;
             let report = crate::flows::analyze_with_graph(
                 &multidex,
                 manifest.as_ref(),

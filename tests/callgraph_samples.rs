@@ -12,7 +12,7 @@ use sdkflow::Limits;
 use sdkflow::apk::load;
 use sdkflow::callgraph::{CallGraph, EdgeKind};
 use sdkflow::dex::{Multidex, ParseOptions};
-use sdkflow::flows::entry::layout_click_handlers;
+use sdkflow::flows::entry::read_layouts;
 use sdkflow::flows::program::{MethodId, Program};
 use sdkflow::flows::{ApiCatalog, CallbackTypes, EntryModel};
 
@@ -110,7 +110,7 @@ fn every_flows_case_is_reached_from_its_entry_point_and_the_unreachable_one_is_n
     // The flows engine's entry model, as `analyze_app` builds it.
     let full = EntryModel {
         callbacks: CallbackTypes::embedded().expect("callbacks.toml"),
-        click_handlers: layout_click_handlers(&app),
+        ..read_layouts(&app)
     };
     assert!(
         !full.click_handlers.is_empty(),
@@ -118,11 +118,12 @@ fn every_flows_case_is_reached_from_its_entry_point_and_the_unreachable_one_is_n
     );
     let callbacks_only = EntryModel {
         callbacks: full.callbacks.clone(),
-        click_handlers: Default::default(),
+        ..Default::default()
     };
     let clicks_only = EntryModel {
         callbacks: Default::default(),
         click_handlers: full.click_handlers.clone(),
+        ..Default::default()
     };
     let catalog = ApiCatalog::embedded().expect("catalogue");
     let mut program = Program::new(&md, &catalog, &cg);

@@ -77,6 +77,10 @@ pub struct Source {
     /// reads no data, so it is not a source there (see `docs/flows.md`).
     #[serde(default)]
     pub probe_uses: Vec<String>,
+    /// Only a source when the receiver is a layout password field (a view
+    /// `findViewById` returned for an id the layouts declare with a password input type).
+    #[serde(default)]
+    pub when_password_view: bool,
 }
 
 impl Source {

@@ -24,6 +24,12 @@ pub const EMBEDDED_CALLBACKS: &str = include_str!("../../sdk-signatures/callback
 
 /// `android:onClick`.
 const ATTR_ON_CLICK: u32 = 0x0101_026f;
+/// `android:id`.
+const ATTR_ID: u32 = 0x0101_00d0;
+/// `android:inputType`.
+const ATTR_INPUT_TYPE: u32 = 0x0101_0220;
+/// `android:password` (deprecated boolean form).
+const ATTR_PASSWORD: u32 = 0x0101_015c;
 
 /// Most layout files read, and the largest one, when collecting click handlers.
 const MAX_LAYOUTS: usize = 4096;
@@ -105,13 +111,34 @@ pub struct EntryModel {
     pub callbacks: CallbackTypes,
     /// Method names layouts bind with `android:onClick`.
     pub click_handlers: BTreeSet<String>,
+    /// Resource ids of the layouts' password fields (`android:inputType` with a password
+    /// variation, or `android:password="true"`): `getText()` on the view
+    /// `findViewById(id)` returns is a source of `account.password`.
+    pub password_views: BTreeSet<u32>,
+}
+
+/// True when an `android:inputType` value asks for a password: the text class with the
+/// password, visible-password or web-password variation, or the number class with the
+/// password variation (`InputType.TYPE_*_VARIATION_*PASSWORD`).
+pub fn is_password_input_type(v: u32) -> bool {
+    let class = v & 0xf;
+    let variation = v & 0xff0;
+    (class == 0x1 && matches!(variation, 0x80 | 0x90 | 0xe0)) || (class == 0x2 && variation == 0x10)
 }
 
 /// The `android:onClick` handler names of the APK's layouts (`res/layout*/*.xml`, binary
 /// XML). Re-reads the input archive: the loader keeps only manifest, resources and dex.
 /// Unreadable or malformed layouts are skipped (the handlers they name stay unknown).
 pub fn layout_click_handlers(app: &LoadedApp) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
+    read_layouts(app).click_handlers
+}
+
+/// What the APK's layouts (`res/layout*/*.xml`, binary XML) tell the entry model: the
+/// `android:onClick` handler names and the password fields' view ids (the callback list
+/// is left empty). Re-reads the input archive: the loader keeps only manifest, resources
+/// and dex. Unreadable or malformed layouts are skipped.
+pub fn read_layouts(app: &LoadedApp) -> EntryModel {
+    let mut out = EntryModel::default();
     let has_layouts = app.entries.iter().any(|e| is_layout(&e.name));
     if !has_layouts || app.input_kind != "apk" {
         return out;
@@ -141,8 +168,18 @@ pub fn layout_click_handlers(app: &LoadedApp) -> BTreeSet<String> {
             {
                 let name = name.trim();
                 if !name.is_empty() && name.len() < 256 {
-                    out.insert(name.to_string());
+                    out.click_handlers.insert(name.to_string());
                 }
+            }
+            let typed = |id: u32, name: &str| {
+                el.android_attr(id, name, doc.binary)
+                    .and_then(|a| a.value)
+                    .map(|v| v.data)
+            };
+            let password = typed(ATTR_INPUT_TYPE, "inputType").is_some_and(is_password_input_type)
+                || typed(ATTR_PASSWORD, "password").is_some_and(|v| v != 0);
+            if password && let Some(id) = typed(ATTR_ID, "id") {
+                out.password_views.insert(id);
             }
         }
     }
@@ -164,6 +201,18 @@ mod tests {
         assert!(c.contains(b"Landroid/view/View$OnClickListener;"));
         assert!(c.contains(b"Landroid/location/LocationListener;"));
         assert!(!c.contains(b"Ljava/lang/Object;"));
+    }
+
+    #[test]
+    fn password_input_types() {
+        // textPassword, textVisiblePassword, textWebPassword, numberPassword.
+        for v in [0x81, 0x91, 0xe1, 0x12] {
+            assert!(is_password_input_type(v), "{v:#x}");
+        }
+        // text, textEmailAddress, number, phone, textPersonName.
+        for v in [0x1, 0x21, 0x2, 0x3, 0x61] {
+            assert!(!is_password_input_type(v), "{v:#x}");
+        }
     }
 
     #[test]

@@ -56,6 +56,7 @@ impl Default for FlowOptions {
             entry_model: EntryModel {
                 callbacks: CallbackTypes::embedded().unwrap_or_default(),
                 click_handlers: Default::default(),
+                password_views: Default::default(),
             },
             max_method_units: 16_384,
             max_rounds: 40,
@@ -238,6 +239,8 @@ pub fn analyze_with_graph(
     options: &FlowOptions,
 ) -> FlowReport {
     let mut program = Program::new(multidex, catalog, graph);
+    program.password_views = options.entry_model.password_views.clone();
+    program.set_components(manifest);
     let entries = if options.all_methods_are_entries {
         program.entries(None)
     } else {
@@ -480,7 +483,9 @@ impl Render<'_, '_> {
 pub fn analyze_app(app: &LoadedApp, options: &FlowOptions) -> Result<FlowReport, crate::Error> {
     let catalog = ApiCatalog::embedded()?;
     let mut options = options.clone();
-    options.entry_model.click_handlers = entry::layout_click_handlers(app);
+    let layouts = entry::read_layouts(app);
+    options.entry_model.click_handlers = layouts.click_handlers;
+    options.entry_model.password_views = layouts.password_views;
     let options = &options;
     let multidex = Multidex::from_app(app, crate::dex::ParseOptions::default());
     let manifest = crate::manifest::from_app(app).ok().map(|(m, _)| m);

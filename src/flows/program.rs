@@ -11,7 +11,7 @@
 //! its class is used (a method of it runs, it is instantiated, or a static field is read or
 //! written).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::{Mutex, OnceLock};
 
 use rayon::prelude::*;
@@ -85,6 +85,10 @@ pub struct Callee {
     /// The call hands its arguments to a framework channel (`AsyncTask.execute`): the
     /// channel's pseudo-field id.
     pub channel: Option<u32>,
+    /// `findViewById(int)`: the view it returns is looked up by a resource id.
+    pub view_lookup: bool,
+    /// `Intent.<init>(.., Class)` / `setClass`: names the intent's target class.
+    pub intent_target: bool,
 }
 
 /// Index-sensitive list operations.
@@ -140,6 +144,9 @@ struct Succ<'a> {
     how: Reached,
     /// Follow only once this class is instantiated (a CHA override target).
     needs: Option<&'a [u8]>,
+    /// A constructor call whose object never runs as a callback (see
+    /// [`Program::compute_reachability`]): it does not start the class's callbacks.
+    quiet: bool,
 }
 
 /// State of the reachability walk.
@@ -166,9 +173,10 @@ impl<'a> Walk<'a> {
         caller: Option<MethodId>,
         to: MethodId,
         how: Reached,
+        quiet: bool,
     ) {
-        let mut work = vec![(caller, to, how)];
-        while let Some((caller, to, how)) = work.pop() {
+        let mut work = vec![(caller, to, how, quiet)];
+        while let Some((caller, to, how, quiet)) = work.pop() {
             if let Some(c) = caller
                 && let Some(set) = self.callers.get_mut(to as usize)
                 && let Err(i) = set.binary_search(&c)
@@ -178,25 +186,31 @@ impl<'a> Walk<'a> {
             let Some(slot) = self.reached.get_mut(to as usize) else {
                 continue;
             };
-            if slot.is_some() {
+            let first = slot.is_none();
+            if first {
+                *slot = Some(how);
+                self.next.push(to);
+            }
+            let Some(info) = program.methods.get(to as usize) else {
+                continue;
+            };
+            if info.name != b"<init>" {
                 continue;
             }
-            *slot = Some(how);
-            self.next.push(to);
-            if let Some(info) = program.methods.get(to as usize)
-                && info.name == b"<init>"
-                && self.instantiated.insert(info.class)
-            {
+            if first && self.instantiated.insert(info.class) {
                 for (c, t, h) in self.pending.remove(info.class).unwrap_or_default() {
-                    work.push((Some(c), t, h));
+                    work.push((Some(c), t, h, false));
                 }
-                // A callback object now exists: the framework may call its methods.
+            }
+            // A callback object now exists: the framework may call its methods (unless
+            // this construction never runs as a callback; a later one may).
+            if !quiet {
                 for t in self.callbacks.remove(info.class).unwrap_or_default() {
                     let how = Reached::Callback {
                         caller: to,
                         offset: 0,
                     };
-                    work.push((Some(to), t, how));
+                    work.push((Some(to), t, how, false));
                 }
             }
         }
@@ -233,6 +247,10 @@ pub struct Program<'a> {
     pub reached: Vec<Option<Reached>>,
     /// Callers of each reachable method (for the solver's worklist).
     pub callers: Vec<Vec<MethodId>>,
+    /// View ids of the layouts' password fields (from the entry model).
+    pub password_views: BTreeSet<u32>,
+    /// Class descriptors of the manifest's components (`None`: no manifest).
+    pub components: Option<HashSet<Vec<u8>>>,
     catalog: &'a ApiCatalog,
 }
 
@@ -314,8 +332,25 @@ impl<'a> Program<'a> {
             field_ids: Mutex::new(HashMap::new()),
             reached: vec![None; n],
             callers: vec![Vec::new(); n],
+            password_views: BTreeSet::new(),
+            components: None,
             catalog,
         }
+    }
+
+    /// Record the manifest's components (for [`Program::is_component`]).
+    pub fn set_components(&mut self, manifest: Option<&Manifest>) {
+        self.components = manifest.map(|m| {
+            m.components
+                .iter()
+                .map(|c| format!("L{};", c.name.replace('.', "/")).into_bytes())
+                .collect()
+        });
+    }
+
+    /// True when class `desc` is a component of the manifest (or there is no manifest).
+    pub fn is_component(&self, desc: &[u8]) -> bool {
+        self.components.as_ref().is_none_or(|c| c.contains(desc))
     }
 
     /// The dex file of method `m`.
@@ -406,6 +441,10 @@ impl<'a> Program<'a> {
             callee.stream_producer |= cat.is_stream_producer(c, &name);
         }
         callee.uri_parse = class == "Landroid/net/Uri;" && name == "parse";
+        callee.view_lookup = name == "findViewById" && proto.starts_with("(I)");
+        callee.intent_target = class == "Landroid/content/Intent;"
+            && matches!(&*name, "<init>" | "setClass")
+            && proto.contains("Ljava/lang/Class;");
         let extends = |x: &[u8]| class_bytes == x || self.extends_external(class_bytes, x);
         callee.channel = channels::written_by_call(&name, &extends).map(|c| {
             // Keyed by the app class the call names (the task, the handler), else shared
@@ -689,7 +728,7 @@ impl<'a> Program<'a> {
             callbacks: self.callback_methods(model),
         };
         for &e in entries {
-            walk.accept(self, None, e, Reached::Entry);
+            walk.accept(self, None, e, Reached::Entry, false);
         }
         let mut frontier = std::mem::take(&mut walk.next);
         while !frontier.is_empty() {
@@ -698,7 +737,13 @@ impl<'a> Program<'a> {
                 .map(|&m| (m, self.successors(m)))
                 .collect();
             for (caller, succs) in found {
-                for Succ { to, how, needs } in succs {
+                for Succ {
+                    to,
+                    how,
+                    needs,
+                    quiet,
+                } in succs
+                {
                     match needs {
                         Some(class) if !walk.instantiated.contains(class) => {
                             walk.pending
@@ -706,7 +751,7 @@ impl<'a> Program<'a> {
                                 .or_default()
                                 .push((caller, to, how));
                         }
-                        _ => walk.accept(self, Some(caller), to, how),
+                        _ => walk.accept(self, Some(caller), to, how, quiet),
                     }
                 }
             }
@@ -731,6 +776,7 @@ impl<'a> Program<'a> {
                 to,
                 how,
                 needs: None,
+                quiet: false,
             })
         };
         // The class's own static initialiser runs before any of its methods.
@@ -745,8 +791,44 @@ impl<'a> Program<'a> {
         // classes initialised by instantiation or static field access (the call graph has
         // no edge for those).
         let mut invoked: Vec<(u32, &'a [u8])> = Vec::new();
+        // Listener registrations: (setter method index, class of a fresh object or `None`
+        // for null), in code order, to find listeners set and then set to null.
+        let mut defs: HashMap<u16, Option<&'a [u8]>> = HashMap::new();
+        let mut sets: Vec<(u32, Option<&'a [u8]>)> = Vec::new();
         for insn in code.instructions() {
             let Ok(insn) = insn else { break };
+            match (insn.opcode.0, insn.operands) {
+                (0x12..=0x19, Operands::Literal { a, value: 0 }) => {
+                    defs.insert(a, None);
+                }
+                (0x22, Operands::Index { a, index }) => {
+                    if let Ok(d) = file.type_descriptor_bytes(index) {
+                        defs.insert(a, Some(d));
+                    }
+                }
+                (_, Operands::Literal { a, .. })
+                | (_, Operands::A { a })
+                | (_, Operands::AB { a, .. })
+                | (_, Operands::ABC { a, .. })
+                | (_, Operands::Index { a, .. })
+                | (_, Operands::IndexAB { a, .. }) => {
+                    defs.remove(&a);
+                }
+                _ => {}
+            }
+            if let Some(site) = invoke_site(&insn) {
+                let is_setter = file
+                    .method_id(site.target)
+                    .ok()
+                    .and_then(|mid| file.string_bytes(mid.name_idx).ok())
+                    .is_some_and(|n| n.starts_with(b"set") && n.ends_with(b"Listener"));
+                if is_setter
+                    && let Some(last) = site.args.iter().last()
+                    && let Some(&d) = u16::try_from(last).ok().and_then(|r| defs.get(&r))
+                {
+                    sets.push((site.target, d));
+                }
+            }
             if let Some(site) = invoke_site(&insn) {
                 let class = file
                     .method_id(site.target)
@@ -796,6 +878,22 @@ impl<'a> Program<'a> {
                 push(&mut out, c, how);
             }
         }
+        // Deliberately unsound (as the DroidBench callback rules): a callback object
+        // created in `onDestroy` never runs (the component is going away), and one handed
+        // to a `set*Listener` setter that the same method later calls with null is
+        // unregistered before the framework can call it.
+        let in_on_destroy = info.name == b"onDestroy";
+        let nulled: Vec<&'a [u8]> = sets
+            .iter()
+            .enumerate()
+            .filter_map(|(i, &(target, d))| {
+                let d = d?;
+                sets.iter()
+                    .skip(i + 1)
+                    .any(|&(t, n)| t == target && n.is_none())
+                    .then_some(d)
+            })
+            .collect();
         let Some(node) = self.node_of.get(m as usize).copied().flatten() else {
             return out;
         };
@@ -808,6 +906,10 @@ impl<'a> Program<'a> {
             };
             let offset = e.weight().offset;
             let kind = e.weight().kind;
+            // The graph's registration edges (listener → its methods) for such objects.
+            if !is_invoke_edge(kind) && (in_on_destroy || nulled.contains(&ti.class)) {
+                continue;
+            }
             let how = if is_invoke_edge(kind) {
                 Reached::Call { caller: m, offset }
             } else {
@@ -825,7 +927,13 @@ impl<'a> Program<'a> {
             } else {
                 None
             };
-            out.push(Succ { to: t, how, needs });
+            let quiet = ti.name == b"<init>" && (in_on_destroy || nulled.contains(&ti.class));
+            out.push(Succ {
+                to: t,
+                how,
+                needs,
+                quiet,
+            });
             if let Some(ci) = self.clinit(ti.class) {
                 push(&mut out, ci, how);
             }

@@ -237,6 +237,8 @@ struct Val {
     /// `new-instance`, `check-cast` or a callee's declared return type. Virtual calls on
     /// it run only overrides related to it.
     ty: Option<u32>,
+    /// The class a `const-class` names (type index of the method's dex).
+    class: Option<u32>,
 }
 
 impl Val {
@@ -256,6 +258,7 @@ impl Val {
         changed |= meet(&mut self.obj, &o.obj);
         changed |= meet(&mut self.uri, &o.uri);
         changed |= meet(&mut self.ty, &o.ty);
+        changed |= meet(&mut self.class, &o.class);
         if o.stream && !self.stream {
             self.stream = true;
             changed = true;
@@ -556,6 +559,7 @@ pub fn analyze(ctx: &Ctx<'_, '_>, m: MethodId) -> MethodResult {
         ret: Taint::default(),
         ret_stream: false,
         probe_sites: HashSet::new(),
+        dead_intents: Vec::new(),
     };
     a.run(&code);
     let mut out = a.out;
@@ -578,6 +582,9 @@ struct Analysis<'c, 'p, 'a> {
     ret_stream: bool,
     /// Offsets of source calls whose result is only probed (`super::probe`).
     probe_sites: HashSet<u32>,
+    /// Intents allocated here whose explicit target class is no component of the
+    /// manifest: starting them fails, so they are no ICC sink.
+    dead_intents: Vec<u32>,
 }
 
 /// Control-flow graph over decoded instructions.
@@ -1108,7 +1115,15 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
                     ..Val::default()
                 },
             ),
-            (0x1c | 0x20 | 0x21 | 0xfe | 0xff, Operands::Index { a, .. })
+            (0x1c, Operands::Index { a, index }) => set(
+                st,
+                a,
+                Val {
+                    class: Some(index),
+                    ..Val::default()
+                },
+            ),
+            (0x20 | 0x21 | 0xfe | 0xff, Operands::Index { a, .. })
             | (0x20 | 0x21, Operands::IndexAB { a, .. })
             | (0x21, Operands::AB { a, .. }) => set(st, a, Val::default()),
             (0x22, Operands::Index { a, index }) => {
@@ -1482,9 +1497,29 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             self.write_field(id, &t);
         }
 
+        // An explicit intent: its target class must be a component of the manifest.
+        if callee.intent_target
+            && let Some(id) = recv.and_then(|r| st.obj_of(r))
+            && let Some(class) = data_args.iter().find_map(|&r| st.reg(r).class)
+        {
+            let declared = self
+                .file
+                .type_descriptor_bytes(class)
+                .is_ok_and(|d| program.is_component(d));
+            self.dead_intents.retain(|&x| x != id);
+            if !declared {
+                self.dead_intents.push(id);
+            }
+        }
+
         // Sinks.
         if let Some(si) = callee.sink
             && let Some(sink) = self.ctx.catalog.sinks.get(si)
+            && !(sink.kind == "icc"
+                && data_args.iter().any(|&r| {
+                    st.obj_of(r)
+                        .is_some_and(|id| self.dead_intents.contains(&id))
+                }))
         {
             let receiver_only = sink.args.as_deref() == Some("receiver");
             let ok = sink.receiver_from.is_empty() || recv.is_some_and(|r| st.stream(r));
@@ -1528,6 +1563,15 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
                     continue;
                 }
             }
+            if src.when_password_view
+                && !recv
+                    .and_then(|r| st.regs.get(r as usize))
+                    .and_then(|v| v.konst)
+                    .and_then(|k| u32::try_from(k).ok())
+                    .is_some_and(|k| program.password_views.contains(&k))
+            {
+                continue;
+            }
             let uri = if src.data_type == "@uri" {
                 let u = src
                     .uri_arg
@@ -1566,6 +1610,14 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
             }
         }
 
+        // A view looked up by a password field's id keeps the id (as its constant), so
+        // that `getText()` on it is the password source.
+        if callee.view_lookup
+            && let Some(k) = data_args.first().and_then(|&r| st.reg(r).konst)
+            && u32::try_from(k).is_ok_and(|k| program.password_views.contains(&k))
+        {
+            result.konst = Some(k);
+        }
         if callee.stream_producer {
             result.stream = true;
         }
