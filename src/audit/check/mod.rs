@@ -2,6 +2,7 @@
 //! sorts them. They share a [`Context`] that indexes both sides once.
 
 pub(super) mod data;
+pub(super) mod leftovers;
 pub(super) mod listing;
 pub(super) mod manifest;
 pub(super) mod permissions;
