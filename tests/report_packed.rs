@@ -202,3 +202,57 @@ fn a_packed_app_has_no_leftover_findings() {
         assert_ne!(f["rule"], "sdk-manifest-leftover", "{f}");
     }
 }
+
+/// The findings of `sdkflow audit APK --policy POLICY` as (rule, subject, severity).
+fn findings(apk: &str, policy: &str) -> Vec<(String, String, String)> {
+    let apk = common::sample_apk(apk);
+    let (code, out, err) = common::sdkflow(&[
+        "audit",
+        apk.to_str().expect("utf-8"),
+        "--policy",
+        policy,
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).expect("JSON");
+    v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap_or_default().to_string();
+            (s("rule"), s("subject"), s("severity"))
+        })
+        .collect()
+}
+
+/// A packer protects the app's code and collects nothing (issue 11): left out of the policy
+/// it is `sdk-undeclared` at info only; named by the policy it produces no finding at all.
+#[test]
+fn a_packer_is_protection_info_when_unnamed_and_silent_when_listed() {
+    let (packer, _, _) = detected_packer("packed").expect("the fixture is packed");
+    let unnamed = findings("packed", POLICY);
+    let about: Vec<_> = unnamed.iter().filter(|f| f.1 == packer).collect();
+    assert_eq!(
+        about,
+        [&(
+            "sdk-undeclared".to_string(),
+            packer.clone(),
+            "info".to_string()
+        )],
+        "{unnamed:?}"
+    );
+    // A policy that lists the packer (and every SDK of the fixture).
+    let listed = findings("packed", "tests/audit_gold/policies/packed-app-complete.md");
+    assert!(
+        listed.iter().all(|f| f.1 != packer),
+        "a listed packer produced a finding: {listed:?}"
+    );
+    assert!(
+        listed.iter().all(|f| f.2 != "high" && f.2 != "medium"),
+        "{listed:?}"
+    );
+}

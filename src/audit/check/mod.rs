@@ -16,6 +16,8 @@ use crate::policy::DeclaredSdk;
 
 /// Category id the catalogue gives plain (non-tracking) libraries.
 pub(super) const LIBRARY_CATEGORY: &str = "library";
+/// Category id of app packers (加固): protection of the app's code, not a data collector.
+pub(super) const PACKER_CATEGORY: &str = "packer";
 
 /// Both sides, indexed.
 pub(super) struct Context<'a> {
