@@ -393,7 +393,10 @@ packages = ["cn.jpush"]
 
 #[test]
 fn packer_and_plugin_rules_are_checked() {
-    let packer = |block: &str| GOOD.replace("\n[match]\n", &format!("\n{block}\n[match]\n"));
+    let packer = |block: &str| {
+        GOOD.replace("category = \"analytics\"", "category = \"packer\"")
+            .replace("\n[match]\n", &format!("\n{block}\n[match]\n"))
+    };
     assert_eq!(
         problems(&[(
             "acme.toml",
@@ -402,6 +405,18 @@ fn packer_and_plugin_rules_are_checked() {
         Vec::<String>::new()
     );
     rejects(&packer("[packer]"), "packer", "stub application or a file");
+    // The category and the table go together: the audit reads the category.
+    rejects(
+        &packer("[packer]\nfiles = [\"libacmeshell*.so\"]")
+            .replace("category = \"packer\"", "category = \"risk-control\""),
+        "category",
+        "[packer] table",
+    );
+    rejects(
+        &GOOD.replace("category = \"analytics\"", "category = \"packer\""),
+        "packer",
+        "needs a [packer] table",
+    );
     rejects(
         &packer("[packer]\nfiles = [\"acme.dat\"]"),
         "packer.files[0]",

@@ -151,18 +151,108 @@ fn leftovers_are_configuration_not_sdks() {
     let notes = v["notes"].to_string();
     assert!(notes.contains("left behind"), "{notes}");
     let mut explained = 0;
+    let mut reported = Vec::new();
     for f in v["findings"].as_array().expect("findings") {
         let subject = f["subject"].as_str().unwrap_or_default();
         if !leftovers.iter().any(|l| l == subject) {
             continue;
         }
-        assert_eq!(
-            f["rule"], "sdk-stale-disclosure",
-            "a leftover SDK reported as present: {f}"
-        );
+        match f["rule"].as_str() {
+            Some("sdk-manifest-leftover") => {
+                assert_eq!(f["severity"], "info", "{f}");
+                reported.push(subject.to_string());
+            }
+            Some("sdk-stale-disclosure") => explained += 1,
+            _ => panic!("a leftover SDK reported as present: {f}"),
+        }
         assert!(f.to_string().contains("left behind"), "{f}");
-        explained += 1;
     }
     // demo-shop lists JPush, whose manifest entries the fixture keeps without its code.
     assert!(explained > 0, "no stale listing shows its leftovers");
+    // One sdk-manifest-leftover finding per leftover SDK, naming each of its entries.
+    reported.sort();
+    let mut expected = leftovers.clone();
+    expected.sort();
+    expected.dedup();
+    assert_eq!(reported, expected, "one leftover finding per SDK");
+    for d in sdks["leftovers"].as_array().expect("leftovers") {
+        let id = d["id"].as_str().unwrap_or_default();
+        let finding = v["findings"]
+            .as_array()
+            .and_then(|fs| {
+                fs.iter().find(|f| {
+                    f["rule"] == "sdk-manifest-leftover" && f["subject"].as_str() == Some(id)
+                })
+            })
+            .expect("leftover finding");
+        let entries = d["evidence"].as_array().map_or(0, Vec::len);
+        let detected = finding["apk_evidence"]
+            .as_array()
+            .map_or(0, |e| e.iter().filter(|e| e["kind"] != "not_found").count());
+        assert_eq!(detected, entries, "{id}: every entry named: {finding}");
+    }
+}
+
+/// A packed app's manifest is the best evidence left of its SDKs: nothing in it is called
+/// a leftover.
+#[test]
+fn a_packed_app_has_no_leftover_findings() {
+    let v: Value = serde_json::from_str(&audit("packed", "json")).expect("JSON");
+    for f in v["findings"].as_array().expect("findings") {
+        assert_ne!(f["rule"], "sdk-manifest-leftover", "{f}");
+    }
+}
+
+/// The findings of `sdkflow audit APK --policy POLICY` as (rule, subject, severity).
+fn findings(apk: &str, policy: &str) -> Vec<(String, String, String)> {
+    let apk = common::sample_apk(apk);
+    let (code, out, err) = common::sdkflow(&[
+        "audit",
+        apk.to_str().expect("utf-8"),
+        "--policy",
+        policy,
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).expect("JSON");
+    v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap_or_default().to_string();
+            (s("rule"), s("subject"), s("severity"))
+        })
+        .collect()
+}
+
+/// A packer protects the app's code and collects nothing (issue 11): left out of the policy
+/// it is `sdk-undeclared` at info only; named by the policy it produces no finding at all.
+#[test]
+fn a_packer_is_protection_info_when_unnamed_and_silent_when_listed() {
+    let (packer, _, _) = detected_packer("packed").expect("the fixture is packed");
+    let unnamed = findings("packed", POLICY);
+    let about: Vec<_> = unnamed.iter().filter(|f| f.1 == packer).collect();
+    assert_eq!(
+        about,
+        [&(
+            "sdk-undeclared".to_string(),
+            packer.clone(),
+            "info".to_string()
+        )],
+        "{unnamed:?}"
+    );
+    // A policy that lists the packer (and every SDK of the fixture).
+    let listed = findings("packed", "tests/audit_gold/policies/packed-app-complete.md");
+    assert!(
+        listed.iter().all(|f| f.1 != packer),
+        "a listed packer produced a finding: {listed:?}"
+    );
+    assert!(
+        listed.iter().all(|f| f.2 != "high" && f.2 != "medium"),
+        "{listed:?}"
+    );
 }

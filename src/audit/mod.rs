@@ -34,6 +34,7 @@ pub fn audit(input: &AuditInput, options: &AuditOptions) -> AuditReport {
     let ctx = Context::new(input, options);
     let mut findings = Vec::new();
     check::sdks::check(&ctx, &mut findings);
+    check::leftovers::check(&ctx, &mut findings);
     check::permissions::check(&ctx, &mut findings);
     check::data::check(&ctx, &mut findings);
     check::listing::check(&ctx, &mut findings);
@@ -57,7 +58,7 @@ pub fn audit(input: &AuditInput, options: &AuditOptions) -> AuditReport {
     if !app.detections.leftovers.is_empty() {
         let left: Vec<String> = app.detections.leftovers.iter().map(display_name).collect();
         notes.push(format!(
-            "Configuration left behind: the manifest has components or meta-data of {}, whose code is in no dex of this unpacked app. They are not counted as SDKs; remove them from the manifest (`sdkflow sdks` lists the entries).",
+            "Configuration left behind: the manifest has components or meta-data of {}, whose code is in no dex of this unpacked app. They are not counted as SDKs; each is reported as `sdk-manifest-leftover` (info) with its entries: remove them from the manifest.",
             left.join(", ")
         ));
     }

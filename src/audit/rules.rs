@@ -84,6 +84,8 @@ pub enum RuleId {
     SdkListingIncomplete,
     /// A listed SDK whose record omits data its vendor states the SDK collects.
     DataVendorStated,
+    /// Manifest entries of an SDK whose code is in no dex of an unpacked app.
+    SdkManifestLeftover,
 }
 
 /// What a report needs to know about a rule besides its id.
@@ -103,7 +105,7 @@ pub struct RuleMeta {
 
 impl RuleId {
     /// Every rule, in the order reports list them.
-    pub const ALL: [RuleId; 13] = [
+    pub const ALL: [RuleId; 14] = [
         RuleId::SdkUndeclared,
         RuleId::SdkMentionedOnly,
         RuleId::SdkStaleDisclosure,
@@ -117,6 +119,7 @@ impl RuleId {
         RuleId::SdkDeclaredUnderOtherName,
         RuleId::SdkListingIncomplete,
         RuleId::DataVendorStated,
+        RuleId::SdkManifestLeftover,
     ];
 
     /// The stable string id.
@@ -135,6 +138,7 @@ impl RuleId {
             RuleId::SdkDeclaredUnderOtherName => "sdk-declared-under-other-name",
             RuleId::SdkListingIncomplete => "sdk-listing-incomplete",
             RuleId::DataVendorStated => "data-vendor-stated",
+            RuleId::SdkManifestLeftover => "sdk-manifest-leftover",
         }
     }
 
@@ -223,6 +227,12 @@ impl RuleId {
                 "Listed SDK whose record omits data its vendor states the SDK collects",
                 Severity::Low,
                 include_str!("../../docs/rules/data-vendor-stated.md"),
+            ),
+            RuleId::SdkManifestLeftover => (
+                "SdkManifestLeftover",
+                "Manifest entries of an SDK whose code is in no dex: configuration left behind",
+                Severity::Info,
+                include_str!("../../docs/rules/sdk-manifest-leftover.md"),
             ),
         };
         RuleMeta {

@@ -26,7 +26,11 @@ pub const CATEGORIES: &[(&str, &str)] = &[
     ("speech", "speech recognition and synthesis"),
     (
         "risk-control",
-        "device fingerprint, anti-fraud, captcha, app protection",
+        "device fingerprint, anti-fraud, captcha, in-app protection",
+    ),
+    (
+        "packer",
+        "app packers (加固): a stub that decrypts and loads the app's real dex; protection, not a data collector",
     ),
     ("web-engine", "embedded web engines"),
     ("im", "instant messaging"),

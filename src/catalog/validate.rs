@@ -263,6 +263,19 @@ fn check_sdk(catalog: &Catalog, file: &str, sdk: &Sdk) -> Vec<ValidationError> {
             );
         }
     }
+    // The audit treats the `packer` category as protection, the `[packer]` table as how a
+    // packed app shows it: one without the other is a mistake.
+    match (sdk.packer.is_some(), sdk.category == "packer") {
+        (true, false) => c.fail(
+            "category",
+            "a signature with a [packer] table is category `packer`",
+        ),
+        (false, true) => c.fail(
+            "packer",
+            "a `packer` category signature needs a [packer] table",
+        ),
+        _ => {}
+    }
     let mut platforms = HashSet::new();
     for (i, plugin) in sdk.plugins.iter().enumerate() {
         if plugin.platform == sdk.id {

@@ -66,6 +66,10 @@ pub(in crate::audit) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         if s.sdk_id.is_some() && in_apk.is_empty() {
             continue;
         }
+        // A packer collects nothing: a record of it needs no data or purpose.
+        if !in_apk.is_empty() && in_apk.iter().all(|d| d.category == super::PACKER_CATEGORY) {
+            continue;
+        }
         let mut missing = Vec::new();
         if data.is_empty() {
             missing.push("the personal data it collects");

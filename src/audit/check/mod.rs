@@ -2,6 +2,7 @@
 //! sorts them. They share a [`Context`] that indexes both sides once.
 
 pub(super) mod data;
+pub(super) mod leftovers;
 pub(super) mod listing;
 pub(super) mod manifest;
 pub(super) mod permissions;
@@ -15,6 +16,8 @@ use crate::policy::DeclaredSdk;
 
 /// Category id the catalogue gives plain (non-tracking) libraries.
 pub(super) const LIBRARY_CATEGORY: &str = "library";
+/// Category id of app packers (加固): protection of the app's code, not a data collector.
+pub(super) const PACKER_CATEGORY: &str = "packer";
 
 /// Both sides, indexed.
 pub(super) struct Context<'a> {

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Context, LIBRARY_CATEGORY, display_name};
+use super::{Context, LIBRARY_CATEGORY, PACKER_CATEGORY, display_name};
 use crate::audit::{ApkEvidence, Finding, PolicyEvidence, RuleId, Severity};
 use crate::detect::Confidence;
 
@@ -20,6 +20,27 @@ pub(in crate::audit) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 sdk_id: child.to_string(),
                 name: ctx.sdk_ref(child).name,
             });
+        }
+        // A packer protects the app's code and collects nothing: naming it in the policy is
+        // enough (no finding), leaving it out is worth knowing only.
+        if d.category == PACKER_CATEGORY {
+            if !ctx.is_named(&d.id) {
+                let mut f = Finding::new(
+                    RuleId::SdkUndeclared,
+                    Severity::Info,
+                    &d.id,
+                    format!(
+                        "{name} (an app packer: protection, not a data collector) is in the APK but the policy does not name it"
+                    ),
+                );
+                f.sdk = Some(ctx.sdk_ref(&d.id));
+                f.apk_evidence = apk;
+                f.policy_evidence = vec![PolicyEvidence::absent(format!(
+                    "any listing or mention of {name}"
+                ))];
+                out.push(f);
+            }
+            continue;
         }
         if let Some(entries) = ctx.siblings.get(d.id.as_str()) {
             let names: Vec<&str> = entries.iter().map(|s| s.name.as_str()).collect();
