@@ -9,6 +9,7 @@
 //! registered listeners get their callbacks, and a synthetic `<android>` root starts the
 //! manifest's components and the Application. See `docs/callgraph.md`.
 
+mod compact;
 mod edges;
 mod graph;
 mod hierarchy;
