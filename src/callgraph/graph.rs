@@ -246,6 +246,8 @@ impl CallGraph {
             .enumerate()
             .map(|(d, p)| cg.merge(md, d, p))
             .collect();
+        // Every class and subsignature is interned by now (the rest only looks them up).
+        cg.hierarchy.shrink_to_fit();
         cg.stats.defined_methods = cg.graph.node_count() - 1;
         let cx = Context {
             hierarchy: &cg.hierarchy,
@@ -509,7 +511,8 @@ impl CallGraph {
         self.hierarchy
             .supertypes(id)
             .into_iter()
-            .filter_map(|c| self.hierarchy.class(c).map(|i| i.name.to_string()))
+            .filter(|&c| self.hierarchy.class(c).is_some())
+            .map(|c| self.hierarchy.class_name(c).to_string())
             .collect()
     }
 
@@ -664,7 +667,7 @@ impl CallGraph {
 
 /// `Lcls;->name(proto)ret` of an interned method.
 fn signature(h: &Hierarchy, class: ClassId, sub: SubId) -> String {
-    let class = h.class(class).map_or("", |c| &c.name);
+    let class = h.class_name(class);
     let sub = h.sub(sub);
     let mut s = String::with_capacity(class.len() + 2 + sub.len());
     s.push_str(class);

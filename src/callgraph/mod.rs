@@ -13,6 +13,7 @@ mod compact;
 mod edges;
 mod graph;
 mod hierarchy;
+mod intern;
 mod scan;
 
 pub use graph::{BuildOptions, CallEdge, CallGraph, EdgeKind, MethodDef, MethodNode, Stats};
