@@ -275,6 +275,44 @@ fn implicit_edges_exist_for_threads_callbacks_and_lifecycle() {
     assert_eq!(cg.path_from_root(n).map(|p| p.len()), Some(2));
 }
 
+/// Compacting the edges (as the data flow's graph does) keeps every edge, in the same
+/// order, and the path queries answer as before; `graph` keeps the nodes only.
+#[test]
+fn compacted_edges_are_the_same_edges_in_the_same_order() {
+    for name in ["flows", "multidex"] {
+        let (app, manifest) = graph_of(&common::sample_apk(name));
+        let md = Multidex::from_app(&app, ParseOptions::default());
+        let mut cg = CallGraph::build(&md, manifest.as_ref());
+        let nodes: Vec<_> = cg.graph.node_indices().collect();
+        let before: Vec<Vec<_>> = nodes.iter().map(|&n| cg.outgoing(n).collect()).collect();
+        let live: Vec<Vec<_>> = nodes
+            .iter()
+            .map(|&n| {
+                cg.graph
+                    .edges_directed(n, Direction::Outgoing)
+                    .map(|e| (e.target(), *e.weight()))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(before, live, "{name}: outgoing() is the graph's edges");
+        let edges = cg.edge_count();
+        assert!(edges > 0, "{name}: no edges");
+        let reach = cg.reachable_from_root();
+        cg.compact_edges();
+        assert_eq!(cg.graph.edge_count(), 0, "{name}: petgraph edges dropped");
+        assert_eq!(cg.edge_count(), edges, "{name}");
+        let after: Vec<Vec<_>> = nodes.iter().map(|&n| cg.outgoing(n).collect()).collect();
+        assert_eq!(before, after, "{name}: compacted edges differ");
+        assert_eq!(cg.reachable_from_root(), reach, "{name}");
+        cg.compact_edges();
+        assert_eq!(
+            cg.edge_count(),
+            edges,
+            "{name}: a second compaction is a no-op"
+        );
+    }
+}
+
 /// Every invoke instruction dexdump prints becomes one call site (invoke-custom and odex
 /// quick invokes excepted, which these APKs do not use).
 #[test]

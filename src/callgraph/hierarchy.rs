@@ -4,12 +4,9 @@
 //! a small integer id, so the hot paths (resolution, class-hierarchy analysis, the
 //! implicit-edge rules) compare integers and never build or hash strings per call site.
 
-use std::collections::HashMap;
-use std::sync::Arc;
-
-use foldhash::fast::RandomState;
-
 use petgraph::graph::NodeIndex;
+
+use super::intern::Interner;
 
 /// Interned class descriptor.
 pub type ClassId = u32;
@@ -19,8 +16,6 @@ pub type SubId = u32;
 /// A class: defined in the app, or only referenced (framework, JDK).
 #[derive(Debug, Clone, Default)]
 pub struct ClassInfo {
-    /// `Lcom/x/Y;`.
-    pub name: Arc<str>,
     /// Defined in one of the app's dex files (first definition).
     pub defined: bool,
     /// Superclass, for defined classes.
@@ -36,11 +31,10 @@ pub struct ClassInfo {
 pub struct Hierarchy {
     /// By [`ClassId`].
     pub classes: Vec<ClassInfo>,
-    /// The strings are shared with `classes` and `subsigs` (one allocation each).
-    class_ids: HashMap<Arc<str>, ClassId, RandomState>,
-    /// By [`SubId`].
-    pub subsigs: Vec<Arc<str>>,
-    sub_ids: HashMap<Arc<str>, SubId, RandomState>,
+    /// Class descriptors by [`ClassId`].
+    class_names: Interner,
+    /// Subsignatures by [`SubId`].
+    subsigs: Interner,
     /// Direct app subtypes (subclasses and implementors) by [`ClassId`].
     subtypes: Vec<Vec<ClassId>>,
     /// Well-known framework classes the implicit-edge rules test for.
@@ -84,40 +78,27 @@ impl Hierarchy {
 
     /// Intern a class descriptor.
     pub fn class_id(&mut self, descriptor: &str) -> ClassId {
-        if let Some(&id) = self.class_ids.get(descriptor) {
-            return id;
+        let id = self.class_names.intern(descriptor);
+        while self.classes.len() < self.class_names.len() {
+            self.classes.push(ClassInfo::default());
+            self.subtypes.push(Vec::new());
         }
-        let id = self.classes.len() as ClassId;
-        let name: Arc<str> = descriptor.into();
-        self.classes.push(ClassInfo {
-            name: name.clone(),
-            ..ClassInfo::default()
-        });
-        self.subtypes.push(Vec::new());
-        self.class_ids.insert(name, id);
         id
     }
 
     /// Intern a subsignature.
     pub fn sub_id(&mut self, sub: &str) -> SubId {
-        if let Some(&id) = self.sub_ids.get(sub) {
-            return id;
-        }
-        let id = self.subsigs.len() as SubId;
-        let sub: Arc<str> = sub.into();
-        self.subsigs.push(sub.clone());
-        self.sub_ids.insert(sub, id);
-        id
+        self.subsigs.intern(sub)
     }
 
     /// The id of a class descriptor already seen.
     pub fn find_class(&self, descriptor: &str) -> Option<ClassId> {
-        self.class_ids.get(descriptor).copied()
+        self.class_names.get(descriptor)
     }
 
     /// The id of a subsignature already seen.
     pub fn find_sub(&self, sub: &str) -> Option<SubId> {
-        self.sub_ids.get(sub).copied()
+        self.subsigs.get(sub)
     }
 
     /// The class, if the id is valid.
@@ -130,9 +111,22 @@ impl Hierarchy {
         self.class(id).is_some_and(|c| c.defined)
     }
 
+    /// The class descriptor (`Lcom/x/Y;`; empty for an unknown id).
+    pub fn class_name(&self, id: ClassId) -> &str {
+        self.class_names.resolve(id)
+    }
+
     /// The subsignature text.
     pub fn sub(&self, id: SubId) -> &str {
-        self.subsigs.get(id as usize).map_or("", |s| s)
+        self.subsigs.resolve(id)
+    }
+
+    /// Release the spare capacity of the interned strings once interning is done.
+    pub fn shrink_to_fit(&mut self) {
+        self.class_names.shrink_to_fit();
+        self.subsigs.shrink_to_fit();
+        self.classes.shrink_to_fit();
+        self.subtypes.shrink_to_fit();
     }
 
     /// The method name of a subsignature.

@@ -9,9 +9,11 @@
 //! registered listeners get their callbacks, and a synthetic `<android>` root starts the
 //! manifest's components and the Application. See `docs/callgraph.md`.
 
+mod compact;
 mod edges;
 mod graph;
 mod hierarchy;
+mod intern;
 mod scan;
 
 pub use graph::{BuildOptions, CallEdge, CallGraph, EdgeKind, MethodDef, MethodNode, Stats};

@@ -219,13 +219,16 @@ pub fn analyze(
 
 /// The call graph the analysis needs: the app's methods and the edges between them (no
 /// external methods: a framework call is read from the catalogue by its method reference,
-/// so edges to framework methods would only cost memory).
+/// so edges to framework methods would only cost memory), its edges compacted (the analysis
+/// only walks outgoing edges: [`CallGraph::compact_edges`]).
 pub fn call_graph(multidex: &Multidex<'_>, manifest: Option<&Manifest>) -> CallGraph {
     let options = crate::callgraph::BuildOptions {
         external_methods: false,
         ..Default::default()
     };
-    CallGraph::build_with(multidex, manifest, &options)
+    let mut graph = CallGraph::build_with(multidex, manifest, &options);
+    graph.compact_edges();
+    graph
 }
 
 /// [`analyze`] over a call graph the caller already built for this app (one call graph

@@ -16,9 +16,7 @@ use std::sync::{Mutex, OnceLock};
 
 use rayon::prelude::*;
 
-use petgraph::Direction;
 use petgraph::graph::NodeIndex;
-use petgraph::visit::EdgeRef;
 
 use super::catalog::{ApiCatalog, Flow};
 use super::channels::{self, Channel};
@@ -572,10 +570,9 @@ impl<'a> Program<'a> {
         }
         let mut out: Vec<MethodId> = self
             .graph
-            .graph
-            .edges_directed(self.graph.root, Direction::Outgoing)
-            .filter(|e| e.weight().kind != EdgeKind::StaticInit)
-            .filter_map(|e| self.method_of_node(e.target()))
+            .outgoing(self.graph.root)
+            .filter(|(_, e)| e.kind != EdgeKind::StaticInit)
+            .filter_map(|(t, _)| self.method_of_node(t))
             .collect();
         out.sort_unstable();
         out.dedup();
@@ -693,10 +690,9 @@ impl<'a> Program<'a> {
             };
             let mut v: Vec<(u32, MethodId)> = self
                 .graph
-                .graph
-                .edges_directed(node, Direction::Outgoing)
-                .filter(|e| is_invoke_edge(e.weight().kind))
-                .filter_map(|e| Some((e.weight().offset, self.method_of_node(e.target())?)))
+                .outgoing(node)
+                .filter(|(_, e)| is_invoke_edge(e.kind))
+                .filter_map(|(t, e)| Some((e.offset, self.method_of_node(t)?)))
                 .collect();
             v.sort_unstable();
             v.dedup();
@@ -897,15 +893,15 @@ impl<'a> Program<'a> {
         let Some(node) = self.node_of.get(m as usize).copied().flatten() else {
             return out;
         };
-        for e in self.graph.graph.edges_directed(node, Direction::Outgoing) {
-            let Some(t) = self.method_of_node(e.target()) else {
+        for (target, e) in self.graph.outgoing(node) {
+            let Some(t) = self.method_of_node(target) else {
                 continue;
             };
             let Some(ti) = self.methods.get(t as usize) else {
                 continue;
             };
-            let offset = e.weight().offset;
-            let kind = e.weight().kind;
+            let offset = e.offset;
+            let kind = e.kind;
             // The graph's registration edges (listener → its methods) for such objects.
             if !is_invoke_edge(kind) && (in_on_destroy || nulled.contains(&ti.class)) {
                 continue;
