@@ -31,13 +31,13 @@ struct Bounds {
 }
 
 /// The figures of branch flows-acc (password fields, intents to undeclared classes,
-/// unregistered listeners): 96 of 113 leaks found, 9 false, 15 of 20 leak-free APKs
-/// silent (P 0.91, R 0.85, silent 0.75). A regression floor, not a goal: raise it to the
+/// unregistered listeners, catch handlers fed only by instructions that can throw): 96 of
+/// 113 leaks found, 8 false, 16 of 20 leak-free APKs silent (P 0.92, R 0.85, silent 0.80). A regression floor, not a goal: raise it to the
 /// new figures as the engine improves.
 const MEASURED_FLOOR: Bounds = Bounds {
-    precision: 96.0 / 105.0,
+    precision: 96.0 / 104.0,
     recall: 96.0 / 113.0,
-    silent: 15.0 / 20.0,
+    silent: 16.0 / 20.0,
 };
 
 /// Goals of issue 12 (not met yet: see [`MEASURED_FLOOR`]).

@@ -1048,6 +1048,16 @@ with open(os.path.join(OUT, 'res', 'layout', 'main.xml'), 'w') as f:
         android:layout_height="wrap_content"
         android:text="Send"
         android:onClick="onSendClick" />
+    <EditText
+        android:id="@+id/nickname"
+        android:layout_width="match_parent"
+        android:layout_height="wrap_content"
+        android:inputType="text" />
+    <EditText
+        android:id="@+id/password"
+        android:layout_width="match_parent"
+        android:layout_height="wrap_content"
+        android:inputType="textPassword" />
 </LinearLayout>
 """)
 
@@ -1391,6 +1401,92 @@ case(id='neg_typed_dispatch', feature='general Java: the same interface call on 
      sink=LOG_I, sink_kind='log', sink_method=f'{C}/NegDispatch;{RUN}', sdk='app', entry=MAIN_ONCREATE,
      precision='class-hierarchy (or rapid type) analysis alone (every instantiated implementation) reports it')
 
+# sources: getText() of a layout field whose android:inputType is a password variation
+# (res/layout/main.xml: EditText @id/password is textPassword, @id/nickname plain text)
+ID_NICKNAME, ID_PASSWORD = '0x7f030001', '0x7f030002'  # aapt numbers ids in layout order (send first)
+EDIT_GET_TEXT = 'Landroid/widget/EditText;->getText()Landroid/text/Editable;'
+def field_text(view_id, tag):
+    return run_method(f"""
+    check-cast p0, Landroid/app/Activity;
+    const v0, {view_id}
+    invoke-virtual {{p0, v0}}, Landroid/app/Activity;->findViewById(I)Landroid/view/View;
+    move-result-object v0
+    check-cast v0, Landroid/widget/EditText;
+    invoke-virtual {{v0}}, {EDIT_GET_TEXT}
+    move-result-object v0
+    invoke-virtual {{v0}}, Ljava/lang/Object;->toString()Ljava/lang/String;
+    move-result-object v0
+""" + log('i', 'v1', 'v0', tag), 2)
+case_class('PasswordFieldLeak', field_text(ID_PASSWORD, 'PasswordField'))
+case(id='password_field', feature='sources: the text of a layout EditText declared android:inputType="textPassword" is logged',
+     flow=True, source=EDIT_GET_TEXT, data_type='account.password', source_method=f'{C}/PasswordFieldLeak;{RUN}',
+     sink=LOG_I, sink_kind='log', sink_method=f'{C}/PasswordFieldLeak;{RUN}', sdk='app', entry=MAIN_ONCREATE)
+case_class('NegPasswordField', field_text(ID_NICKNAME, 'NegPasswordField'))
+case(id='neg_password_field', feature='sources: the text of a plain layout EditText (the password field sits in the same layout) is logged',
+     flow=False, source=EDIT_GET_TEXT, data_type='account.password', source_method=f'{C}/NegPasswordField;{RUN}',
+     sink=LOG_I, sink_kind='log', sink_method=f'{C}/NegPasswordField;{RUN}', sdk='app', entry=MAIN_ONCREATE,
+     precision='treating the text of every EditText as a password reports it')
+
+# ICC: an explicit intent carrying the IMEI starts a declared activity (sink); the same intent to a
+# class the manifest does not declare cannot start anything
+START_ACTIVITY = 'Landroid/content/Context;->startActivity(Landroid/content/Intent;)V'
+def explicit_start(target):
+    return run_method(imei('p0', 'v0', 'v1') + f"""
+    new-instance v1, Landroid/content/Intent;
+    const-class v2, {target}
+    invoke-direct {{v1, p0, v2}}, Landroid/content/Intent;-><init>(Landroid/content/Context;Ljava/lang/Class;)V
+    const-string v2, "id"
+    invoke-virtual {{v1, v2, v0}}, Landroid/content/Intent;->putExtra(Ljava/lang/String;Ljava/lang/String;)Landroid/content/Intent;
+    invoke-virtual {{p0, v1}}, {START_ACTIVITY}
+""", 3)
+case_class('ExplicitIntentLeak', explicit_start(f'{P}/LifecycleActivity;'))
+case(id='explicit_intent', feature='ICC: an explicit intent to a declared activity carries the IMEI in an extra',
+     flow=True, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/ExplicitIntentLeak;{RUN}',
+     sink=START_ACTIVITY, sink_kind='icc', sink_method=f'{C}/ExplicitIntentLeak;{RUN}', sdk='app', entry=MAIN_ONCREATE)
+d = f'{C}/NegExplicitIntent$Undeclared;'
+write(SMALI, d, header(d, 'Landroid/app/Activity;') + ctor('Landroid/app/Activity;'))
+case_class('NegExplicitIntent', explicit_start(d))
+case(id='neg_explicit_intent', feature='ICC: the same explicit intent names an activity class the manifest does not declare',
+     flow=False, source=GET_DEVICE_ID, data_type='device_id.imei', source_method=f'{C}/NegExplicitIntent;{RUN}',
+     sink=START_ACTIVITY, sink_kind='icc', sink_method=f'{C}/NegExplicitIntent;{RUN}', sdk='app', entry=MAIN_ONCREATE,
+     precision='treating every startActivity as a sink, whatever the intent names, reports it')
+
+# callbacks: a click listener registered on a view runs; one registered and then replaced by null
+# in the same method never does
+SET_CLICK = 'Landroid/view/View;->setOnClickListener(Landroid/view/View$OnClickListener;)V'
+def registered_listener(name, tag, unregister):
+    d = f'{C}/{name};'
+    off = f"""
+    const/4 v2, 0x0
+    invoke-virtual {{v1, v2}}, {SET_CLICK}
+""" if unregister else ''
+    write(SMALI, d, header(d, 'Ljava/lang/Object;', 'public', (ON_CLICK,)) + ctor('Ljava/lang/Object;') + run_method(f"""
+    new-instance v0, {d}
+    invoke-direct {{v0}}, {d}-><init>()V
+    new-instance v1, Landroid/widget/Button;
+    invoke-direct {{v1, p0}}, Landroid/widget/Button;-><init>(Landroid/content/Context;)V
+    invoke-virtual {{v1, v0}}, {SET_CLICK}
+""" + off, 3) + """
+.method public onClick(Landroid/view/View;)V
+    .locals 2
+    invoke-virtual {p1}, Landroid/view/View;->getContext()Landroid/content/Context;
+    move-result-object v0
+""" + imei('v0', 'v0', 'v1') + log('i', 'v1', 'v0', tag) + """
+    return-void
+.end method
+""")
+registered_listener('RegisteredListenerLeak', 'RegisteredListener', False)
+case(id='registered_listener', feature='callbacks: an OnClickListener set on a view logs the IMEI when clicked',
+     flow=True, source=GET_DEVICE_ID, data_type='device_id.imei',
+     source_method=f'{C}/RegisteredListenerLeak;->onClick(Landroid/view/View;)V', sink=LOG_I, sink_kind='log',
+     sink_method=f'{C}/RegisteredListenerLeak;->onClick(Landroid/view/View;)V', sdk='app', entry=MAIN_ONCREATE)
+registered_listener('NegUnregisteredListener', 'NegUnregistered', True)
+case(id='neg_unregistered_listener', feature='callbacks: the same listener is set on a view and then replaced by null in that method',
+     flow=False, source=GET_DEVICE_ID, data_type='device_id.imei',
+     source_method=f'{C}/NegUnregisteredListener;->onClick(Landroid/view/View;)V', sink=LOG_I, sink_kind='log',
+     sink_method=f'{C}/NegUnregisteredListener;->onClick(Landroid/view/View;)V', sdk='app', entry='',
+     precision='starting every listener handed to a setter, even one removed again, reports it')
+
 # ---------------------------------------------------------------- entry points
 ENTRY_CASES = ['DirectLeak', 'InstanceFieldLeak', 'StaticFieldLeak', 'ArrayLeak', 'ListLeak', 'MapLeak',
                'StringBuilderLeak', 'HelperLeak', 'ThreadLeak', 'SmsLeak', 'FileLeak', 'PrefsLeak', 'IntentLeak',
@@ -1400,7 +1496,9 @@ ENTRY_CASES = ['DirectLeak', 'InstanceFieldLeak', 'StaticFieldLeak', 'ArrayLeak'
                'FormatterLeak', 'NegFormatter', 'ArrayCopyLeak', 'NegArrayCopy', 'FieldListenerLeak',
                'AsyncTaskLeak', 'NegAsyncTask', 'HandlerLeak', 'NegHandler', 'ExecLeak', 'NegExec', 'FillLeak',
                'NegFill', 'InheritSub', 'NegInheritSub', 'ExceptionLeak', 'NegException', 'StoreLeak',
-               'NegStoreOverwritten', 'ReflTarget$Starter', 'DispatchLeak', 'NegDispatch']
+               'NegStoreOverwritten', 'ReflTarget$Starter', 'DispatchLeak', 'NegDispatch',
+               'PasswordFieldLeak', 'NegPasswordField', 'ExplicitIntentLeak', 'NegExplicitIntent',
+               'RegisteredListenerLeak', 'NegUnregisteredListener']
 calls = ''.join(f"    invoke-static {{p0}}, {C}/{n};->run(Landroid/content/Context;)V\n" for n in ENTRY_CASES)
 write(SMALI, f'{P}/MainActivity;', header(f'{P}/MainActivity;', 'Landroid/app/Activity;') + ctor('Landroid/app/Activity;') + f"""
 .method protected onCreate(Landroid/os/Bundle;)V
@@ -1442,6 +1540,8 @@ TWINS = {
     'neg_argument_side_effect': 'argument_side_effect', 'neg_inherited_field': 'inherited_field',
     'neg_exception_value': 'exception_value', 'neg_object_field_overwritten': 'object_field',
     'neg_reflection_constant': 'reflection_constant', 'neg_typed_dispatch': 'typed_dispatch',
+    'neg_password_field': 'password_field', 'neg_explicit_intent': 'explicit_intent',
+    'neg_unregistered_listener': 'registered_listener',
 }
 for c in CASES:
     if not c['flow']:

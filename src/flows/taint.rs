@@ -693,6 +693,29 @@ fn build_cfg<'i>(code: &CodeItem<'i>) -> Option<Cfg<'i>> {
     })
 }
 
+/// True when `insn`, though of an opcode that may throw, cannot throw in state `st`: a
+/// `const-string`, a `new-array` of a constant non-negative length, or an array access at a constant index
+/// within the constant length of an array allocated in the method. Its state then reaches
+/// no catch handler (exceptions carry data only from instructions that can raise them).
+fn cannot_throw(st: &State, insn: &Instruction<'_>) -> bool {
+    match (insn.opcode.0, insn.operands) {
+        // const-string: resolving a string of a valid dex does not fail.
+        (0x1a | 0x1b, _) => true,
+        (0x23, Operands::IndexAB { b, .. }) => st
+            .regs
+            .get(usize::from(b))
+            .and_then(|v| v.konst)
+            .is_some_and(|n| n >= 0),
+        (0x44..=0x51, Operands::ABC { b, c, .. }) => {
+            let arr = st.regs.get(usize::from(b));
+            let len = arr.filter(|v| v.obj.is_some()).and_then(|v| v.konst);
+            let idx = st.regs.get(usize::from(c)).and_then(|v| v.konst);
+            matches!((len, idx), (Some(n), Some(k)) if (0..n).contains(&k))
+        }
+        _ => false,
+    }
+}
+
 /// Successor blocks of the block ending at instruction `i`.
 fn successors(cfg: &Cfg<'_>, i: usize) -> Vec<usize> {
     let Some(insn) = cfg.insns.get(i) else {
@@ -765,7 +788,12 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
                 {
                     st.exc = st.eff(u32::from(a));
                 }
-                for &h in &cfg.handlers[i] {
+                let handlers: &[usize] = if cannot_throw(&st, &cfg.insns[i]) {
+                    &[]
+                } else {
+                    &cfg.handlers[i]
+                };
+                for &h in handlers {
                     let mut hs = st.clone();
                     hs.heap.retain(|(_, o)| {
                         !o.all.is_empty()
@@ -1156,7 +1184,10 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
                     v.ty = Some(index);
                 }
             }
-            (0x23, Operands::IndexAB { a, .. }) => {
+            // new-array: an array value keeps its constant length (if any) as its constant,
+            // so that an access at a constant index within it is known not to throw.
+            (0x23, Operands::IndexAB { a, b, .. }) => {
+                let len = st.regs.get(usize::from(b)).and_then(|v| v.konst);
                 st.heap.retain(|(id, _)| *id != insn.offset);
                 st.obj_mut(insn.offset).elems = Some(Vec::new());
                 set(
@@ -1164,6 +1195,7 @@ impl<'c, 'p, 'a> Analysis<'c, 'p, 'a> {
                     a,
                     Val {
                         obj: Some(insn.offset),
+                        konst: len.filter(|&n| n > 0),
                         ..Val::default()
                     },
                 );

@@ -63,6 +63,12 @@
     invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/ReflTarget$Starter;->run(Landroid/content/Context;)V
     invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/DispatchLeak;->run(Landroid/content/Context;)V
     invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/NegDispatch;->run(Landroid/content/Context;)V
+    invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/PasswordFieldLeak;->run(Landroid/content/Context;)V
+    invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/NegPasswordField;->run(Landroid/content/Context;)V
+    invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/ExplicitIntentLeak;->run(Landroid/content/Context;)V
+    invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/NegExplicitIntent;->run(Landroid/content/Context;)V
+    invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/RegisteredListenerLeak;->run(Landroid/content/Context;)V
+    invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/NegUnregisteredListener;->run(Landroid/content/Context;)V
     invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/LocationCallbackLeak;->register(Landroid/content/Context;)V
     invoke-static {p0}, Lcom/sdkflow/sample/flows/cases/NegLocationCallback;->register(Landroid/content/Context;)V
     return-void
