@@ -449,7 +449,7 @@ fn every_document_has_gold_labels() {
 }
 
 /// What the reader measured on the corpus when these floors were last raised (branch
-/// policy-recall: P 0.956, R 0.853, permissions R 0.837 / P 0.819, 12 partners reported as
+/// policy-recall: P 0.958, R 0.857, permissions R 0.837 / P 0.819, 12 partners reported as
 /// SDKs). A change that reads the corpus worse fails here; raise the floors as
 /// the reader improves, never lower them to let a change through.
 const FLOOR_LISTED_PRECISION: f64 = 0.95;

@@ -656,3 +656,46 @@ fn glued_table_cells_split_at_known_names_and_links() {
     let p = read("twin.txt", twin);
     assert!(names(&p).is_empty(), "{:?}", names(&p));
 }
+
+/// ca4p/0560_com_comic_manhuatai.txt line 151, lines 171-174 and 181-191: a list of bare name lines,
+/// each followed by its link or by a note (`注：…`) and no colon.
+const LINKED_NAMES: &str = "### 九、第三方SDK信息公示
+小米推送
+https://static.account.xiaomi.com/html/privacy/account/zh_CN.html
+华为推送
+https://consumer.huawei.com/cn/privacy/privacy-policy/
+腾讯Bugly崩溃分析
+https://www.qq.com/contract.shtml
+Zxing二维码生成
+注：未开启您的任何权限，也不会收集您的个人信息
+友盟统计分析组件SDK
+https://www.umeng.com/policy
+View视图注解工具
+注：未开启您的任何权限，也不会收集您的个人信息
+今日头条穿山甲广告SDK
+https://ad.oceanengine.com/union/media/privacy
+";
+
+#[test]
+fn bare_name_lines_followed_by_a_link_or_a_note() {
+    let p = read("0560.txt", LINKED_NAMES);
+    let got = names(&p);
+    for want in ["Zxing二维码生成", "View视图注解工具"] {
+        assert!(got.iter().any(|n| n == want), "{want}: {got:?}");
+    }
+    // Negative twin: a pointer line before a link is no SDK, even inside a list.
+    let twin = "### 九、第三方SDK信息公示
+小米推送
+https://static.account.xiaomi.com/html/privacy/account/zh_CN.html
+华为推送
+https://consumer.huawei.com/cn/privacy/privacy-policy/
+详见以下说明
+https://www.example.com/sdk
+";
+    let p = read("twin.txt", twin);
+    assert!(
+        !names(&p).iter().any(|n| n.contains("详见")),
+        "{:?}",
+        names(&p)
+    );
+}
