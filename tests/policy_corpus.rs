@@ -449,11 +449,11 @@ fn every_document_has_gold_labels() {
 }
 
 /// What the reader measured on the corpus when these floors were last raised (branch
-/// policy-recall: P 0.955, R 0.841, permissions R 0.837 / P 0.819, 12 partners reported as
+/// policy-recall: P 0.958, R 0.857, permissions R 0.837 / P 0.819, 12 partners reported as
 /// SDKs). A change that reads the corpus worse fails here; raise the floors as
 /// the reader improves, never lower them to let a change through.
 const FLOOR_LISTED_PRECISION: f64 = 0.95;
-const FLOOR_LISTED_RECALL: f64 = 0.84;
+const FLOOR_LISTED_RECALL: f64 = 0.85;
 const FLOOR_PERMISSION_RECALL: f64 = 0.83;
 const FLOOR_PERMISSION_PRECISION: f64 = 0.81;
 const FLOOR_PARTNERS_AS_SDKS: usize = 12;

@@ -614,3 +614,88 @@ fn name_label_value_needs_no_alias() {
     );
     assert!(names(&p).is_empty(), "{:?}", names(&p));
 }
+
+/// ca4p/0497_cn_qiutinghe_voicechanger.txt lines 107-114: a table flattened with its cells
+/// glued together: the header words run into one line and each row is one line ending in
+/// its link, the next row's name sometimes glued after that link.
+const GLUED: &str = "第三方服务：
+第三方服务提供方名称收集的信息与目的隐私政策
+百度移动统计百度用于统计详细崩溃日志以及行为分析https://www.baidu.com/duty/yinsiquan-policy.htmlFireBase统计
+数据漫游者统计今日头条用于统计详细崩溃日志以及行为分析https://datarangers.com.cn/help/doc?lid=1584&did=10959
+优量汇腾讯展示第三方广告https://www.tencent.com/zh-cn/privacy-policy.html
+穿山甲今日头条展示第三方广告https://partner.oceanengine.com/privacyvivo
+极光IM极光为了可以更快的与用户沟通https://www.jiguang.cn/license/privacy
+4.保障产品、服务及用户使用安全
+";
+
+#[test]
+fn glued_table_cells_split_at_known_names_and_links() {
+    let p = read("0497.txt", GLUED);
+    let ids: Vec<Option<String>> = listed(&p).into_iter().map(|(_, id)| id).collect();
+    for id in [
+        "baidu-mobstat",
+        "bytedance-applog",
+        "tencent-gdt",
+        "pangle",
+        "jmessage",
+    ] {
+        assert!(ids.contains(&Some(id.to_owned())), "{id}: {:?}", listed(&p));
+    }
+    assert!(
+        names(&p)
+            .iter()
+            .any(|n| n.to_lowercase().starts_with("firebase")),
+        "{:?}",
+        names(&p)
+    );
+    // Negative twin: the same header, then prose lines with one link, not rows.
+    let twin = "第三方服务提供方名称收集的信息与目的隐私政策
+我们会在百度移动统计平台查看崩溃日志，详见https://www.baidu.com/duty/yinsiquan-policy.html
+如有疑问请联系我们。
+";
+    let p = read("twin.txt", twin);
+    assert!(names(&p).is_empty(), "{:?}", names(&p));
+}
+
+/// ca4p/0560_com_comic_manhuatai.txt line 151, lines 171-174 and 181-191: a list of bare name lines,
+/// each followed by its link or by a note (`注：…`) and no colon.
+const LINKED_NAMES: &str = "### 九、第三方SDK信息公示
+小米推送
+https://static.account.xiaomi.com/html/privacy/account/zh_CN.html
+华为推送
+https://consumer.huawei.com/cn/privacy/privacy-policy/
+腾讯Bugly崩溃分析
+https://www.qq.com/contract.shtml
+Zxing二维码生成
+注：未开启您的任何权限，也不会收集您的个人信息
+友盟统计分析组件SDK
+https://www.umeng.com/policy
+View视图注解工具
+注：未开启您的任何权限，也不会收集您的个人信息
+今日头条穿山甲广告SDK
+https://ad.oceanengine.com/union/media/privacy
+";
+
+#[test]
+fn bare_name_lines_followed_by_a_link_or_a_note() {
+    let p = read("0560.txt", LINKED_NAMES);
+    let got = names(&p);
+    for want in ["Zxing二维码生成", "View视图注解工具"] {
+        assert!(got.iter().any(|n| n == want), "{want}: {got:?}");
+    }
+    // Negative twin: a pointer line before a link is no SDK, even inside a list.
+    let twin = "### 九、第三方SDK信息公示
+小米推送
+https://static.account.xiaomi.com/html/privacy/account/zh_CN.html
+华为推送
+https://consumer.huawei.com/cn/privacy/privacy-policy/
+详见以下说明
+https://www.example.com/sdk
+";
+    let p = read("twin.txt", twin);
+    assert!(
+        !names(&p).iter().any(|n| n.contains("详见")),
+        "{:?}",
+        names(&p)
+    );
+}

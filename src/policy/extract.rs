@@ -7,6 +7,7 @@ use crate::dictionary::{Dictionary, PhraseHit, PhraseTarget};
 
 use super::aliases::Aliases;
 use super::enumerated;
+use super::glued;
 use super::markup;
 use super::model::{
     DeclaredDataType, DeclaredPartner, DeclaredPermission, DeclaredPolicy, DeclaredSdk, RemovedSdk,
@@ -202,6 +203,11 @@ pub fn extract(
 
     let (mut entries, partner_rows) = sdks::table_entries_and_partners(t, &tables, aliases);
     entries.extend(sdks::list_entries(t, aliases, &tables));
+    let read: Vec<Range> = entries
+        .iter()
+        .flat_map(|e| e.names.iter().copied())
+        .collect();
+    entries.extend(glued::glued_entries(t, aliases, &read));
     entries.sort_by_key(|e| e.span.0);
     // SDKs disclosed in running text, outside the lists and tables already read.
     let mut read_spans: Vec<Range> = entries.iter().map(|e| e.span).collect();

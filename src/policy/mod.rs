@@ -9,6 +9,7 @@ pub mod aliases;
 pub mod decode;
 mod enumerated;
 mod extract;
+mod glued;
 pub mod markup;
 mod merge;
 mod model;

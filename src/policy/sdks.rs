@@ -549,6 +549,65 @@ fn record_name(text: &str, units: &[Unit], k: usize, aliases: &Aliases) -> bool 
     saw_record_field && (aliases.occurs_in(s) || s.chars().count() <= 20)
 }
 
+/// Words of a sentence or a pointer (`详见`, `请访问`), never of a bare name line.
+const NOT_IN_NAME_LINE: &[&str] = &[
+    "我们", "您", "请", "详见", "访问", "查看", "了解", "如下", "以下", "包括", "链接", "政策",
+    "协议", "公司", "提供", "权限",
+];
+
+/// A bare name line of a list: a short whole line, no sentence or label punctuation, no
+/// sentence words, followed directly (no blank line) by a line that is only a link or a
+/// note (`注：…`).
+fn linked_name(text: &str, units: &[Unit], k: usize) -> bool {
+    let (Some(u), Some(next)) = (units.get(k), units.get(k + 1)) else {
+        return false;
+    };
+    let Some(r) = trim(text, strip_numbering(text, (u.start, u.end))) else {
+        return false;
+    };
+    let s = text.get(r.0..r.1).unwrap_or("");
+    let n = s.chars().count();
+    let next_s = text.get(next.start..next.end).unwrap_or("");
+    u.whole_line
+        && next.whole_line
+        && (2..=30).contains(&n)
+        && !s.contains([',', ':', '。', ';', '?', '!', '《', '》'])
+        && !s.ends_with("信息")
+        && !ACTION_WORDS.iter().any(|w| s.starts_with(w))
+        && !NOT_IN_NAME_LINE.iter().any(|w| s.contains(w))
+        && !not_a_name(s)
+        && !is_url(s)
+        && !text
+            .get(u.end..next.start)
+            .unwrap_or("\n\n")
+            .contains("\n\n")
+        && (unit_is_url(text, next) || next_s.starts_with("注:"))
+}
+
+/// The names of a bare name line: items joined by `、`, each of at least two characters;
+/// else the whole line.
+fn split_names_list(text: &str, r: Range) -> Vec<Range> {
+    let s = text.get(r.0..r.1).unwrap_or("");
+    if s.contains('、') {
+        let parts: Vec<Range> = s
+            .split('、')
+            .scan(r.0, |at, part| {
+                let start = *at;
+                *at += part.len() + '、'.len_utf8();
+                Some((start, start + part.len()))
+            })
+            .filter_map(|p| trim(text, p))
+            .collect();
+        if parts
+            .iter()
+            .all(|p| text.get(p.0..p.1).is_some_and(|x| x.chars().count() >= 2))
+        {
+            return parts;
+        }
+    }
+    vec![r]
+}
+
 /// Whether a numbered item's names are SDKs: each says SDK or, in a unit that says SDK,
 /// resolves; or the item is a kind of SDK with its products in brackets
 /// (`（1）活体认证SDK(FACE++/腾讯云人脸识别)`), one of which resolves.
@@ -935,6 +994,13 @@ pub fn list_entries(text: &str, aliases: &Aliases, tables: &[Table]) -> Vec<Entr
             Kind::Other if record_name(text, &units, i - 1, aliases) => {
                 trim(text, strip_numbering(text, (u.start, u.end)))
                     .map_or(Kind::Other, |r| Kind::Entry(vec![r], Vec::new()))
+            }
+            // In a list already read, a bare name line followed directly by its link or by
+            // a note (`Zxing二维码生成` / `注：未开启您的任何权限…`) is the next entry.
+            Kind::Other if seen > 0 && linked_name(text, &units, i - 1) => {
+                let r =
+                    trim(text, strip_numbering(text, (u.start, u.end))).unwrap_or((u.start, u.end));
+                Kind::Entry(split_names_list(text, r), Vec::new())
             }
             // A link alone on its line (the value of `官方网站：` above it).
             Kind::Other if current.is_some() && unit_is_url(text, &u) => {
