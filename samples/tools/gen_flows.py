@@ -973,6 +973,18 @@ case(id='neg_array_copy', feature='arrays and strings: a constant array is copie
 
 # callbacks: a listener object kept in a field (never handed to a registration call here)
 ON_CLICK = 'Landroid/view/View$OnClickListener;'
+
+def imei_on_click(tag):
+    """An `onClick(View)` that reads the IMEI through the view's context and logs it."""
+    return """.method public onClick(Landroid/view/View;)V
+    .locals 2
+    invoke-virtual {p1}, Landroid/view/View;->getContext()Landroid/content/Context;
+    move-result-object v0
+""" + imei('v0', 'v0', 'v1') + log('i', 'v1', 'v0', tag) + """
+    return-void
+.end method
+"""
+
 def click_listener(name, tag):
     d = f'{C}/{name};'
     write(SMALI, d, header(d, 'Ljava/lang/Object;', 'public', (ON_CLICK,))
@@ -985,14 +997,7 @@ def click_listener(name, tag):
     return-void
 .end method
 
-.method public onClick(Landroid/view/View;)V
-    .locals 2
-    invoke-virtual {p1}, Landroid/view/View;->getContext()Landroid/content/Context;
-    move-result-object v0
-""" + imei('v0', 'v0', 'v1') + log('i', 'v1', 'v0', tag) + """
-    return-void
-.end method
-""")
+""" + imei_on_click(tag))
 click_listener('FieldListenerLeak', 'FieldListener')
 case(id='callback_object', feature='callbacks: an OnClickListener instantiated and kept in a field logs the IMEI when clicked',
      flow=True, source=GET_DEVICE_ID, data_type='device_id.imei',
@@ -1000,14 +1005,7 @@ case(id='callback_object', feature='callbacks: an OnClickListener instantiated a
      sink_method=f'{C}/FieldListenerLeak;->onClick(Landroid/view/View;)V', sdk='app', entry=MAIN_ONCREATE)
 d = f'{C}/NegListenerNeverCreated;'
 write(SMALI, d, header(d, 'Ljava/lang/Object;', 'public', (ON_CLICK,)) + ctor('Ljava/lang/Object;') + """
-.method public onClick(Landroid/view/View;)V
-    .locals 2
-    invoke-virtual {p1}, Landroid/view/View;->getContext()Landroid/content/Context;
-    move-result-object v0
-""" + imei('v0', 'v0', 'v1') + log('i', 'v1', 'v0', 'NegListener') + """
-    return-void
-.end method
-""")
+""" + imei_on_click('NegListener'))
 case(id='neg_callback_never_created', feature='callbacks: an OnClickListener class no code instantiates logs the IMEI',
      flow=False, source=GET_DEVICE_ID, data_type='device_id.imei',
      source_method=f'{C}/NegListenerNeverCreated;->onClick(Landroid/view/View;)V', sink=LOG_I, sink_kind='log',
@@ -1467,14 +1465,7 @@ def registered_listener(name, tag, unregister):
     invoke-direct {{v1, p0}}, Landroid/widget/Button;-><init>(Landroid/content/Context;)V
     invoke-virtual {{v1, v0}}, {SET_CLICK}
 """ + off, 3) + """
-.method public onClick(Landroid/view/View;)V
-    .locals 2
-    invoke-virtual {p1}, Landroid/view/View;->getContext()Landroid/content/Context;
-    move-result-object v0
-""" + imei('v0', 'v0', 'v1') + log('i', 'v1', 'v0', tag) + """
-    return-void
-.end method
-""")
+""" + imei_on_click(tag))
 registered_listener('RegisteredListenerLeak', 'RegisteredListener', False)
 case(id='registered_listener', feature='callbacks: an OnClickListener set on a view logs the IMEI when clicked',
      flow=True, source=GET_DEVICE_ID, data_type='device_id.imei',
