@@ -2,8 +2,8 @@
 //! complete, unpacked app. The detector sets them apart (`Detections::leftovers`); this
 //! check reports each such SDK once, naming the entries, at info.
 
-use super::{Context, display_name};
-use crate::audit::{ApkEvidence, Finding, PolicyEvidence, RuleId, SdkRef};
+use super::{Context, declared_quote, display_name};
+use crate::audit::{ApkEvidence, Finding, RuleId, SdkRef};
 
 pub(in crate::audit) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for d in &ctx.input.app.detections.leftovers {
@@ -30,13 +30,7 @@ pub(in crate::audit) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         // What the policy says about the SDK is context: a listing is also reported as
         // stale by `sdk-stale-disclosure`.
         if let Some(entries) = ctx.declared.get(d.id.as_str()) {
-            f.policy_evidence = entries
-                .iter()
-                .map(|s| {
-                    let verb = if s.listed { "lists" } else { "mentions" };
-                    PolicyEvidence::quote(format!("{verb} {}", s.name), s.evidence.as_ref())
-                })
-                .collect();
+            f.policy_evidence = entries.iter().map(|s| declared_quote(s)).collect();
         }
         out.push(f);
     }

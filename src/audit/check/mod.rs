@@ -191,3 +191,9 @@ pub(super) fn display_name(d: &Detection) -> String {
         _ => d.name.clone(),
     }
 }
+
+/// The policy's entry for an SDK as evidence: `lists NAME` or `mentions NAME`, quoting it.
+pub(super) fn declared_quote(s: &DeclaredSdk) -> crate::audit::PolicyEvidence {
+    let verb = if s.listed { "lists" } else { "mentions" };
+    crate::audit::PolicyEvidence::quote(format!("{verb} {}", s.name), s.evidence.as_ref())
+}

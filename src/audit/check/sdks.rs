@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Context, LIBRARY_CATEGORY, PACKER_CATEGORY, display_name};
+use super::{Context, LIBRARY_CATEGORY, PACKER_CATEGORY, declared_quote, display_name};
 use crate::audit::{ApkEvidence, Finding, PolicyEvidence, RuleId, Severity};
 use crate::detect::Confidence;
 
@@ -205,10 +205,7 @@ pub(in crate::audit) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 s.name
             ),
         );
-        f.policy_evidence = vec![PolicyEvidence::quote(
-            format!("{} {}", if s.listed { "lists" } else { "mentions" }, s.name),
-            s.evidence.as_ref(),
-        )];
+        f.policy_evidence = vec![declared_quote(s)];
         out.push(f);
     }
 }
